@@ -10,7 +10,7 @@
 #include "ast/ast.h"
 #include "meninx/value.h"
 
-namespace meninx::execution {
+namespace meninx::expression {
 
 // A row of the query: one Value per bound variable slot.
 using Row = std::vector<Value>;
@@ -38,4 +38,4 @@ public:
     virtual void check_interrupt() = 0;
 };
 
-}  // namespace meninx::execution
+}  // namespace meninx::expression
