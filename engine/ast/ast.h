@@ -45,7 +45,7 @@ enum class ExprKind {
     Case,            // CASE [children[0]] WHEN w THEN t ... [ELSE e] END (see case_* fields)
     ListComprehension,  // [name IN children[0] WHERE children[1] | children[2]] (null when absent)
     Quantifier,      // all/any/none/single(name IN children[0] WHERE children[1])
-    Reduce,          // reduce(names[0] = children[0], name IN children[1] | children[2])
+    Reduce,          // reduce(keys[0] = children[0], name IN children[1] | children[2])
     PatternPredicate,   // a relationship pattern used as a boolean: (a)-[:X]->()
     PatternComprehension,  // [path = pattern WHERE children[0] | children[1]]
     Exists,          // exists(children[0]) on a property, or EXISTS { pattern }
