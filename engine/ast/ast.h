@@ -129,6 +129,9 @@ struct PatternPart {
     std::vector<NodePattern> nodes;
     std::vector<RelationshipPattern> relationships;
     int path_slot = -1;  // bound
+    // bound: the first slot given out while binding the pattern this part belongs to; elements
+    // whose slot is below it were bound before the pattern is matched.
+    int first_new_slot = -1;
 };
 
 struct Pattern {
