@@ -221,6 +221,9 @@ struct Clause {
     // false means the procedure's default columns).
     std::string procedure;
     std::vector<ExprPtr> arguments;
+    // Call written without parentheses (`CALL db.labels`): the arguments are taken from the
+    // parameters named like the procedure's inputs.
+    bool implicit_arguments = false;
     bool yield_star = false;
     std::vector<YieldItem> yield_items;
 };
