@@ -203,13 +203,14 @@ propertyLookup : DOT schemaName ;
 // A property access that may be assigned to or removed: n.key, (n).a.b
 propertyExpression : atom propertyLookup+ ;
 
+// Comprehensions come before literals: `[x IN l]` is a comprehension, not a one-element list.
 atom
-    : literal
+    : listComprehension
+    | patternComprehension
+    | literal
     | parameter
     | caseExpression
     | countStar
-    | listComprehension
-    | patternComprehension
     | quantifierExpression
     | reduceExpression
     | existsExpression
@@ -219,7 +220,6 @@ atom
     | variable
     ;
 
-// List comprehensions come before list literals in `atom`: [x IN l] is a comprehension.
 literal
     : numberLiteral
     | stringLiteral

@@ -1,0 +1,393 @@
+// Transformer: statements, clauses, names and the shared helpers.
+#include "parser/syntax_error.h"
+#include "parser/transformer.h"
+
+namespace meninx::parser {
+
+namespace {
+
+bool is_updating(ast::ClauseKind kind) {
+    switch (kind) {
+        case ast::ClauseKind::Create:
+        case ast::ClauseKind::Merge:
+        case ast::ClauseKind::Set:
+        case ast::ClauseKind::Remove:
+        case ast::ClauseKind::Delete:
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool is_reading(ast::ClauseKind kind) {
+    return kind == ast::ClauseKind::Match || kind == ast::ClauseKind::Unwind ||
+           kind == ast::ClauseKind::Call;
+}
+
+// The clause's leading keyword(s), for messages.
+std::string clause_name(const ast::Clause& clause) {
+    switch (clause.kind) {
+        case ast::ClauseKind::Match:
+            return clause.optional ? "OPTIONAL MATCH" : "MATCH";
+        case ast::ClauseKind::Unwind:
+            return "UNWIND";
+        case ast::ClauseKind::With:
+            return "WITH";
+        case ast::ClauseKind::Return:
+            return "RETURN";
+        case ast::ClauseKind::Create:
+            return "CREATE";
+        case ast::ClauseKind::Merge:
+            return "MERGE";
+        case ast::ClauseKind::Set:
+            return "SET";
+        case ast::ClauseKind::Remove:
+            return "REMOVE";
+        case ast::ClauseKind::Delete:
+            return clause.detach ? "DETACH DELETE" : "DELETE";
+        case ast::ClauseKind::Call:
+            return "CALL";
+    }
+    return "?";
+}
+
+}  // namespace
+
+// --- helpers -----------------------------------------------------------------------------------
+
+ast::SourcePos Transformer::pos_of(antlr4::Token& token) const {
+    return {static_cast<int>(token.getLine()), static_cast<int>(token.getCharPositionInLine()) + 1};
+}
+
+ast::SourcePos Transformer::pos_of(antlr4::ParserRuleContext& ctx) const {
+    return pos_of(*ctx.getStart());
+}
+
+std::string Transformer::text_between(antlr4::ParserRuleContext& first,
+                                      antlr4::ParserRuleContext& last) const {
+    antlr4::Token* start = first.getStart();
+    antlr4::Token* stop = last.getStop();
+    if (start == nullptr || stop == nullptr || stop->getStopIndex() < start->getStartIndex() ||
+        stop->getType() == antlr4::Token::EOF) {
+        return {};
+    }
+    return input_.getText(antlr4::misc::Interval(start->getStartIndex(), stop->getStopIndex()));
+}
+
+void Transformer::fail(ast::SourcePos pos, std::string message) const {
+    throw make_syntax_error(text_, pos.line, pos.column, std::move(message));
+}
+
+ast::ExprPtr Transformer::make(ast::ExprKind kind, antlr4::ParserRuleContext& ctx) {
+    auto expr = std::make_shared<ast::Expression>();
+    expr->kind = kind;
+    expr->pos = pos_of(ctx);
+    expr->text = text_of(ctx);
+    return expr;
+}
+
+ast::ExprPtr Transformer::make_binary(ast::Op op, ast::ExprPtr lhs, ast::ExprPtr rhs,
+                                      antlr4::ParserRuleContext& first,
+                                      antlr4::ParserRuleContext& last) {
+    auto expr = std::make_shared<ast::Expression>();
+    expr->kind = ast::ExprKind::Binary;
+    expr->op = op;
+    expr->pos = pos_of(first);
+    expr->text = text_between(first, last);
+    expr->children = {std::move(lhs), std::move(rhs)};
+    return expr;
+}
+
+// --- names -------------------------------------------------------------------------------------
+
+std::string Transformer::unescape_name(antlr4::Token& token) {
+    const std::string raw = token.getText();
+    // Backtick-quoted segments; a doubled backtick inside stands for one backtick.
+    std::string name;
+    for (size_t i = 1; i + 1 < raw.size(); ++i) {
+        if (raw[i] == '`') {
+            name += '`';
+            ++i;
+        } else {
+            name += raw[i];
+        }
+    }
+    if (name.empty()) fail(pos_of(token), "Invalid input '``': a name may not be empty");
+    return name;
+}
+
+std::string Transformer::transform_symbolic_name(P::SymbolicNameContext& ctx) {
+    if (ctx.ESCAPED_NAME() != nullptr) return unescape_name(*ctx.ESCAPED_NAME()->getSymbol());
+    return ctx.getStart()->getText();
+}
+
+std::string Transformer::transform_schema_name(P::SchemaNameContext& ctx) {
+    if (ctx.symbolicName() != nullptr) return transform_symbolic_name(*ctx.symbolicName());
+    return ctx.getStart()->getText();
+}
+
+std::string Transformer::transform_qualified_name(P::QualifiedNameContext& ctx) {
+    std::string name;
+    for (auto* part : ctx.symbolicName()) {
+        if (!name.empty()) name += '.';
+        name += transform_symbolic_name(*part);
+    }
+    return name;
+}
+
+// --- statement and query -----------------------------------------------------------------------
+
+ast::Statement Transformer::transform_statement(P::StatementContext& ctx) {
+    ast::Statement statement;
+    statement.text = std::string(text_);
+    if (ctx.K_EXPLAIN() != nullptr) statement.mode = ast::ExplainMode::Explain;
+    if (ctx.K_PROFILE() != nullptr) statement.mode = ast::ExplainMode::Profile;
+    statement.query = transform_query(*ctx.query());
+    return statement;
+}
+
+ast::Query Transformer::transform_query(P::QueryContext& ctx) {
+    ast::Query query;
+    query.parts.push_back(transform_single_query(*ctx.singleQuery()));
+    for (auto* part : ctx.unionPart()) {
+        query.union_all.push_back(part->K_ALL() != nullptr);
+        query.parts.push_back(transform_single_query(*part->singleQuery()));
+    }
+    return query;
+}
+
+ast::SingleQuery Transformer::transform_single_query(P::SingleQueryContext& ctx) {
+    ast::SingleQuery query;
+    for (auto* clause : ctx.clause()) query.clauses.push_back(transform_clause(*clause));
+    check_clause_order(query, ctx);
+    return query;
+}
+
+// openCypher's clause order: RETURN only at the end; a query ends with RETURN or an updating
+// clause (or is a lone CALL); a reading clause after an updating one needs a WITH in between.
+void Transformer::check_clause_order(const ast::SingleQuery& query, P::SingleQueryContext& ctx) {
+    const auto& clauses = query.clauses;
+    const ast::Clause* last_update = nullptr;
+    for (size_t i = 0; i < clauses.size(); ++i) {
+        const ast::Clause& clause = clauses[i];
+        if (i > 0 && clauses[i - 1].kind == ast::ClauseKind::Return) {
+            fail(clause.pos, "Invalid input '" + ctx.clause(i)->getStart()->getText() +
+                                 "': RETURN can only be the last clause of a query");
+        }
+        if (is_updating(clause.kind)) last_update = &clause;
+        if (clause.kind == ast::ClauseKind::With) last_update = nullptr;
+        if (is_reading(clause.kind) && last_update != nullptr) {
+            fail(clause.pos, "Invalid input '" + ctx.clause(i)->getStart()->getText() +
+                                 "': WITH is required between " + clause_name(*last_update) +
+                                 " and " + clause_name(clause));
+        }
+    }
+    const ast::Clause& last = clauses.back();
+    bool lone_call = clauses.size() == 1 && last.kind == ast::ClauseKind::Call;
+    bool ends_well = last.kind == ast::ClauseKind::Return || is_updating(last.kind) ||
+                     last.kind == ast::ClauseKind::Call;
+    if (!ends_well && !lone_call) {
+        fail(last.pos, "A query cannot end with " + clause_name(last) +
+                           ": expected RETURN or an updating clause after it");
+    }
+}
+
+// --- clauses -----------------------------------------------------------------------------------
+
+ast::Clause Transformer::transform_clause(P::ClauseContext& ctx) {
+    ast::Clause clause;
+    if (auto* c = ctx.matchClause()) clause = transform_match(*c);
+    if (auto* c = ctx.unwindClause()) clause = transform_unwind(*c);
+    if (auto* c = ctx.withClause()) clause = transform_with(*c);
+    if (auto* c = ctx.returnClause()) clause = transform_return(*c);
+    if (auto* c = ctx.createClause()) clause = transform_create(*c);
+    if (auto* c = ctx.mergeClause()) clause = transform_merge(*c);
+    if (auto* c = ctx.setClause()) clause = transform_set(*c);
+    if (auto* c = ctx.removeClause()) clause = transform_remove(*c);
+    if (auto* c = ctx.deleteClause()) clause = transform_delete(*c);
+    if (auto* c = ctx.callClause()) clause = transform_call(*c);
+    clause.pos = pos_of(ctx);
+    return clause;
+}
+
+ast::Clause Transformer::transform_match(P::MatchClauseContext& ctx) {
+    ast::Clause clause;
+    clause.kind = ast::ClauseKind::Match;
+    clause.optional = ctx.K_OPTIONAL() != nullptr;
+    clause.pattern = transform_pattern(*ctx.pattern());
+    if (ctx.whereClause() != nullptr) {
+        clause.where = transform_expression(*ctx.whereClause()->expression());
+    }
+    return clause;
+}
+
+ast::Clause Transformer::transform_unwind(P::UnwindClauseContext& ctx) {
+    ast::Clause clause;
+    clause.kind = ast::ClauseKind::Unwind;
+    clause.expression = transform_expression(*ctx.expression());
+    clause.alias = transform_symbolic_name(*ctx.variable()->symbolicName());
+    return clause;
+}
+
+ast::Clause Transformer::transform_with(P::WithClauseContext& ctx) {
+    ast::Clause clause;
+    clause.kind = ast::ClauseKind::With;
+    clause.projection = transform_projection_body(*ctx.projectionBody());
+    if (ctx.whereClause() != nullptr) {
+        clause.projection.where = transform_expression(*ctx.whereClause()->expression());
+    }
+    return clause;
+}
+
+ast::Clause Transformer::transform_return(P::ReturnClauseContext& ctx) {
+    ast::Clause clause;
+    clause.kind = ast::ClauseKind::Return;
+    clause.projection = transform_projection_body(*ctx.projectionBody());
+    return clause;
+}
+
+ast::Projection Transformer::transform_projection_body(P::ProjectionBodyContext& ctx) {
+    ast::Projection projection;
+    projection.distinct = ctx.K_DISTINCT() != nullptr;
+    projection.star = ctx.projectionItems()->STAR() != nullptr;
+    for (auto* item : ctx.projectionItems()->projectionItem()) {
+        projection.items.push_back(transform_projection_item(*item));
+    }
+    if (auto* order = ctx.orderClause()) {
+        for (auto* item : order->sortItem())
+            projection.order_by.push_back(transform_sort_item(*item));
+    }
+    if (auto* skip = ctx.skipClause()) projection.skip = transform_expression(*skip->expression());
+    if (auto* limit = ctx.limitClause()) {
+        projection.limit = transform_expression(*limit->expression());
+    }
+    return projection;
+}
+
+ast::ProjectionItem Transformer::transform_projection_item(P::ProjectionItemContext& ctx) {
+    ast::ProjectionItem item;
+    item.expression = transform_expression(*ctx.expression());
+    if (ctx.variable() != nullptr) {
+        item.alias = transform_symbolic_name(*ctx.variable()->symbolicName());
+        item.has_alias = true;
+    } else {
+        item.alias = item.expression->text;
+    }
+    return item;
+}
+
+ast::SortItem Transformer::transform_sort_item(P::SortItemContext& ctx) {
+    ast::SortItem item;
+    item.expression = transform_expression(*ctx.expression());
+    item.descending = ctx.K_DESC() != nullptr || ctx.K_DESCENDING() != nullptr;
+    return item;
+}
+
+ast::Clause Transformer::transform_create(P::CreateClauseContext& ctx) {
+    ast::Clause clause;
+    clause.kind = ast::ClauseKind::Create;
+    clause.pattern = transform_pattern(*ctx.pattern());
+    return clause;
+}
+
+ast::Clause Transformer::transform_merge(P::MergeClauseContext& ctx) {
+    ast::Clause clause;
+    clause.kind = ast::ClauseKind::Merge;
+    clause.pattern.parts.push_back(transform_pattern_part(*ctx.patternPart()));
+    for (auto* action : ctx.mergeAction()) {
+        auto& target = action->K_MATCH() != nullptr ? clause.on_match : clause.on_create;
+        for (auto* item : action->setItem()) target.push_back(transform_set_item(*item));
+    }
+    return clause;
+}
+
+ast::Clause Transformer::transform_set(P::SetClauseContext& ctx) {
+    ast::Clause clause;
+    clause.kind = ast::ClauseKind::Set;
+    for (auto* item : ctx.setItem()) clause.set_items.push_back(transform_set_item(*item));
+    return clause;
+}
+
+ast::SetItem Transformer::transform_set_item(P::SetItemContext& ctx) {
+    ast::SetItem item;
+    item.pos = pos_of(ctx);
+    if (ctx.propertyExpression() != nullptr) {
+        item.kind = ast::SetItemKind::Property;
+        item.target = transform_property_expression(*ctx.propertyExpression());
+        item.value = transform_expression(*ctx.expression());
+        return item;
+    }
+    item.target = transform_variable(*ctx.variable());
+    if (ctx.nodeLabels() != nullptr) {
+        item.kind = ast::SetItemKind::Labels;
+        item.labels = transform_node_labels(*ctx.nodeLabels());
+        return item;
+    }
+    item.kind = ctx.PLUS_EQ() != nullptr ? ast::SetItemKind::Merge : ast::SetItemKind::Replace;
+    item.value = transform_expression(*ctx.expression());
+    return item;
+}
+
+ast::Clause Transformer::transform_remove(P::RemoveClauseContext& ctx) {
+    ast::Clause clause;
+    clause.kind = ast::ClauseKind::Remove;
+    for (auto* item : ctx.removeItem()) clause.remove_items.push_back(transform_remove_item(*item));
+    return clause;
+}
+
+ast::RemoveItem Transformer::transform_remove_item(P::RemoveItemContext& ctx) {
+    ast::RemoveItem item;
+    item.pos = pos_of(ctx);
+    if (ctx.propertyExpression() != nullptr) {
+        item.kind = ast::RemoveItemKind::Property;
+        item.target = transform_property_expression(*ctx.propertyExpression());
+        return item;
+    }
+    item.kind = ast::RemoveItemKind::Labels;
+    item.target = transform_variable(*ctx.variable());
+    item.labels = transform_node_labels(*ctx.nodeLabels());
+    return item;
+}
+
+ast::Clause Transformer::transform_delete(P::DeleteClauseContext& ctx) {
+    ast::Clause clause;
+    clause.kind = ast::ClauseKind::Delete;
+    clause.detach = ctx.K_DETACH() != nullptr;
+    for (auto* expression : ctx.expression()) {
+        clause.delete_expressions.push_back(transform_expression(*expression));
+    }
+    return clause;
+}
+
+ast::Clause Transformer::transform_call(P::CallClauseContext& ctx) {
+    ast::Clause clause;
+    clause.kind = ast::ClauseKind::Call;
+    clause.procedure = transform_qualified_name(*ctx.procedureName()->qualifiedName());
+    if (auto* arguments = ctx.procedureArguments()) {
+        for (auto* argument : arguments->expression()) {
+            clause.arguments.push_back(transform_expression(*argument));
+        }
+    } else {
+        clause.implicit_arguments = true;
+    }
+    if (auto* yield = ctx.yieldClause()) {
+        clause.yield_star = yield->STAR() != nullptr;
+        for (auto* item : yield->yieldItem())
+            clause.yield_items.push_back(transform_yield_item(*item));
+        if (yield->whereClause() != nullptr) {
+            clause.where = transform_expression(*yield->whereClause()->expression());
+        }
+    }
+    return clause;
+}
+
+ast::YieldItem Transformer::transform_yield_item(P::YieldItemContext& ctx) {
+    ast::YieldItem item;
+    item.field = transform_symbolic_name(*ctx.symbolicName());
+    item.alias = ctx.variable() != nullptr
+                     ? transform_symbolic_name(*ctx.variable()->symbolicName())
+                     : item.field;
+    return item;
+}
+
+}  // namespace meninx::parser

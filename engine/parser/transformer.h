@@ -1,0 +1,122 @@
+// Transformer: turns the ANTLR parse tree of one statement into the AST of engine/ast/ast.h.
+//
+// One method per grammar rule, split by topic over transform_statement.cpp (statements and
+// clauses), transform_pattern.cpp and transform_expression.cpp. The transformer also makes the
+// checks that need no schema (integer and float ranges, string escapes, clause order) and
+// reports them as Syntax errors. It borrows the query text and the character stream, which must
+// outlive it; the AST it returns owns all its data.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "CypherParser.h"
+#include "antlr4-runtime.h"
+#include "ast/ast.h"
+
+namespace meninx::parser {
+
+class Transformer {
+  public:
+    using P = meninx_antlr::CypherParser;
+
+    Transformer(std::string_view text, antlr4::CharStream& input) : text_(text), input_(input) {}
+
+    ast::Statement transform_statement(P::StatementContext& ctx);
+
+  private:
+    // --- statements and clauses (transform_statement.cpp) ---
+    ast::Query transform_query(P::QueryContext& ctx);
+    ast::SingleQuery transform_single_query(P::SingleQueryContext& ctx);
+    void check_clause_order(const ast::SingleQuery& query, P::SingleQueryContext& ctx);
+    ast::Clause transform_clause(P::ClauseContext& ctx);
+    ast::Clause transform_match(P::MatchClauseContext& ctx);
+    ast::Clause transform_unwind(P::UnwindClauseContext& ctx);
+    ast::Clause transform_with(P::WithClauseContext& ctx);
+    ast::Clause transform_return(P::ReturnClauseContext& ctx);
+    ast::Projection transform_projection_body(P::ProjectionBodyContext& ctx);
+    ast::ProjectionItem transform_projection_item(P::ProjectionItemContext& ctx);
+    ast::SortItem transform_sort_item(P::SortItemContext& ctx);
+    ast::Clause transform_create(P::CreateClauseContext& ctx);
+    ast::Clause transform_merge(P::MergeClauseContext& ctx);
+    ast::SetItem transform_set_item(P::SetItemContext& ctx);
+    ast::Clause transform_set(P::SetClauseContext& ctx);
+    ast::RemoveItem transform_remove_item(P::RemoveItemContext& ctx);
+    ast::Clause transform_remove(P::RemoveClauseContext& ctx);
+    ast::Clause transform_delete(P::DeleteClauseContext& ctx);
+    ast::Clause transform_call(P::CallClauseContext& ctx);
+    ast::YieldItem transform_yield_item(P::YieldItemContext& ctx);
+
+    // --- patterns (transform_pattern.cpp) ---
+    ast::Pattern transform_pattern(P::PatternContext& ctx);
+    ast::PatternPart transform_pattern_part(P::PatternPartContext& ctx);
+    // Appends the nodes and relationships of an element (unwrapping parentheses) to `part`.
+    void transform_pattern_element(P::PatternElementContext& ctx, ast::PatternPart& part);
+    void transform_pattern_element_chain(P::PatternElementChainContext& ctx,
+                                         ast::PatternPart& part);
+    ast::NodePattern transform_node_pattern(P::NodePatternContext& ctx);
+    ast::RelationshipPattern transform_relationship_pattern(P::RelationshipPatternContext& ctx);
+    void transform_range(P::RangeLiteralContext& ctx, ast::RelationshipPattern& relationship);
+    int64_t transform_range_bound(P::RangeBoundContext& ctx);
+    ast::ExprPtr transform_properties(P::PropertiesContext& ctx);
+    std::vector<std::string> transform_node_labels(P::NodeLabelsContext& ctx);
+    ast::PatternPart transform_relationships_pattern(P::RelationshipsPatternContext& ctx);
+
+    // --- expressions (transform_expression.cpp) ---
+    ast::ExprPtr transform_expression(P::ExpressionContext& ctx);
+    ast::ExprPtr transform_or(P::OrExpressionContext& ctx);
+    ast::ExprPtr transform_xor(P::XorExpressionContext& ctx);
+    ast::ExprPtr transform_and(P::AndExpressionContext& ctx);
+    ast::ExprPtr transform_not(P::NotExpressionContext& ctx);
+    ast::ExprPtr transform_comparison(P::ComparisonExpressionContext& ctx);
+    ast::ExprPtr transform_predicate(P::PredicateExpressionContext& ctx);
+    ast::ExprPtr transform_add_sub(P::AddSubExpressionContext& ctx);
+    ast::ExprPtr transform_mult_div(P::MultDivExpressionContext& ctx);
+    ast::ExprPtr transform_power(P::PowerExpressionContext& ctx);
+    ast::ExprPtr transform_unary(P::UnaryExpressionContext& ctx);
+    ast::ExprPtr transform_postfix(P::PostfixExpressionContext& ctx);
+    ast::ExprPtr transform_property_expression(P::PropertyExpressionContext& ctx);
+    ast::ExprPtr transform_atom(P::AtomContext& ctx);
+    ast::ExprPtr transform_literal(P::LiteralContext& ctx);
+    // `negated`: the literal is the operand of a unary minus, which is folded into it (so that
+    // -9223372036854775808 is representable).
+    ast::ExprPtr transform_number(P::NumberLiteralContext& ctx, bool negated);
+    ast::ExprPtr transform_string(P::StringLiteralContext& ctx);
+    ast::ExprPtr transform_list(P::ListLiteralContext& ctx);
+    ast::ExprPtr transform_map(P::MapLiteralContext& ctx);
+    ast::ExprPtr transform_parameter(P::ParameterContext& ctx);
+    ast::ExprPtr transform_case(P::CaseExpressionContext& ctx);
+    ast::ExprPtr transform_list_comprehension(P::ListComprehensionContext& ctx);
+    ast::ExprPtr transform_pattern_comprehension(P::PatternComprehensionContext& ctx);
+    ast::ExprPtr transform_quantifier(P::QuantifierExpressionContext& ctx);
+    ast::ExprPtr transform_reduce(P::ReduceExpressionContext& ctx);
+    ast::ExprPtr transform_exists(P::ExistsExpressionContext& ctx);
+    ast::ExprPtr transform_pattern_predicate(P::RelationshipsPatternContext& ctx);
+    ast::ExprPtr transform_function(P::FunctionInvocationContext& ctx);
+    ast::ExprPtr transform_variable(P::VariableContext& ctx);
+
+    // --- names and helpers (transform_statement.cpp) ---
+    std::string transform_symbolic_name(P::SymbolicNameContext& ctx);
+    std::string transform_schema_name(P::SchemaNameContext& ctx);
+    std::string transform_qualified_name(P::QualifiedNameContext& ctx);
+    // Unescapes a backtick-quoted name; `token` is where errors point.
+    std::string unescape_name(antlr4::Token& token);
+
+    // A new expression of `kind` whose position and text are those of `ctx`.
+    ast::ExprPtr make(ast::ExprKind kind, antlr4::ParserRuleContext& ctx);
+    // A binary expression spanning the text from `first` to `last`.
+    ast::ExprPtr make_binary(ast::Op op, ast::ExprPtr lhs, ast::ExprPtr rhs,
+                             antlr4::ParserRuleContext& first, antlr4::ParserRuleContext& last);
+    ast::SourcePos pos_of(antlr4::ParserRuleContext& ctx) const;
+    ast::SourcePos pos_of(antlr4::Token& token) const;
+    // The exact query text from the start of `first` to the end of `last`.
+    std::string text_between(antlr4::ParserRuleContext& first,
+                             antlr4::ParserRuleContext& last) const;
+    std::string text_of(antlr4::ParserRuleContext& ctx) const { return text_between(ctx, ctx); }
+    [[noreturn]] void fail(ast::SourcePos pos, std::string message) const;
+
+    std::string_view text_;
+    antlr4::CharStream& input_;
+};
+
+}  // namespace meninx::parser
