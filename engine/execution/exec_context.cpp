@@ -1,0 +1,88 @@
+#include "execution/exec_context.h"
+
+#include <memory>
+#include <unordered_map>
+
+#include "execution/pattern_matcher.h"
+#include "expression/expression_evaluator.h"
+#include "meninx/error.h"
+
+namespace meninx::execution {
+
+ExecContext::ExecContext(GraphAccess& graph, const Map& parameters, const QueryOptions& options,
+                         const std::atomic<bool>& cancelled)
+    : graph_(graph), parameters_(parameters), options_(options), cancelled_(cancelled) {
+    if (options_.timeout.count() > 0) {
+        has_deadline_ = true;
+        deadline_ = std::chrono::steady_clock::now() + options_.timeout;
+    }
+}
+
+Value ExecContext::node_property(int64_t node, std::string_view key) {
+    return graph_.property(node, key);
+}
+
+Value ExecContext::relationship_property(int64_t relationship, std::string_view key) {
+    return graph_.property(-relationship, key);
+}
+
+std::vector<std::string> ExecContext::node_labels(int64_t node) { return graph_.labels(node); }
+
+Map ExecContext::node_properties(int64_t node) { return graph_.properties(node); }
+
+Map ExecContext::relationship_properties(int64_t relationship) {
+    return graph_.properties(-relationship);
+}
+
+Value ExecContext::hydrate(const Value& value) { return graph_.hydrate(value); }
+
+PatternMatcher& ExecContext::matcher_for(const ast::PatternPart& pattern,
+                                         const ast::Expression* where) {
+    auto it = matchers_.find(&pattern);
+    if (it == matchers_.end()) {
+        auto m = std::make_unique<PatternMatcher>(*this, std::vector<const ast::PatternPart*>{&pattern},
+                                                  where);
+        it = matchers_.emplace(&pattern, std::move(m)).first;
+    }
+    return *it->second;
+}
+
+bool ExecContext::pattern_exists(const ast::PatternPart& pattern, const Row& row) {
+    Row scratch = row;
+    bool found = false;
+    matcher_for(pattern, nullptr).match(scratch, [&](Row&) {
+        found = true;
+        return false;
+    });
+    return found;
+}
+
+List ExecContext::pattern_comprehension(const ast::Expression& expression, const Row& row) {
+    const ast::Expression* where = expression.children.size() > 0 ? expression.children[0].get()
+                                                                   : nullptr;
+    const ast::Expression* projection =
+        expression.children.size() > 1 ? expression.children[1].get() : nullptr;
+    Row scratch = row;
+    List out;
+    matcher_for(*expression.pattern, where).match(scratch, [&](Row& r) {
+        if (projection) out.push_back(expression::evaluate(*projection, r, *this));
+        return true;
+    });
+    return out;
+}
+
+void ExecContext::check_interrupt() {
+    if (cancelled_.load(std::memory_order_relaxed)) {
+        throw Exception(ErrorKind::Interrupted, "The query was interrupted");
+    }
+    if (has_deadline_ && (++ticks_ & 255) == 0 && std::chrono::steady_clock::now() > deadline_) {
+        throw Exception(ErrorKind::Limit,
+                        "The query ran longer than its time limit of " +
+                            std::to_string(options_.timeout.count()) +
+                            " ms (see the timeout option)");
+    }
+}
+
+ExecContext::~ExecContext() = default;
+
+}  // namespace meninx::execution

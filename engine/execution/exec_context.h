@@ -1,0 +1,60 @@
+// ExecContext: the state of one running statement: the graph, parameters, limits, counters.
+//
+// It implements the expression evaluator's EvalContext on top of GraphAccess. One is created per
+// statement execution and owned by the caller of the plan; operators borrow it.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+
+#include "execution/graph_access.h"
+#include "expression/eval_context.h"
+#include "meninx/database.h"
+
+namespace meninx::execution {
+
+using expression::Row;
+class PatternMatcher;
+
+class ExecContext : public expression::EvalContext {
+public:
+    ExecContext(GraphAccess& graph, const Map& parameters, const QueryOptions& options,
+                const std::atomic<bool>& cancelled);
+    ~ExecContext() override;
+
+    GraphAccess& graph() { return graph_; }
+    const QueryOptions& options() const { return options_; }
+    QueryStats& stats() { return stats_; }
+    bool profiling = false;
+
+    // EvalContext
+    const Map& parameters() const override { return parameters_; }
+    Value node_property(int64_t node, std::string_view key) override;
+    Value relationship_property(int64_t relationship, std::string_view key) override;
+    std::vector<std::string> node_labels(int64_t node) override;
+    Map node_properties(int64_t node) override;
+    Map relationship_properties(int64_t relationship) override;
+    Value hydrate(const Value& value) override;
+    bool pattern_exists(const ast::PatternPart& pattern, const Row& row) override;
+    List pattern_comprehension(const ast::Expression& expression, const Row& row) override;
+    void check_interrupt() override;
+
+private:
+    // The matcher of a pattern predicate or comprehension, planned once per statement.
+    PatternMatcher& matcher_for(const ast::PatternPart& pattern, const ast::Expression* where);
+
+    GraphAccess& graph_;
+    const Map& parameters_;
+    QueryOptions options_;
+    const std::atomic<bool>& cancelled_;
+    std::chrono::steady_clock::time_point deadline_;
+    bool has_deadline_ = false;
+    uint32_t ticks_ = 0;
+    QueryStats stats_;
+    std::unordered_map<const ast::PatternPart*, std::unique_ptr<PatternMatcher>> matchers_;
+};
+
+}  // namespace meninx::execution

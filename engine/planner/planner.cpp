@@ -1,0 +1,154 @@
+#include "planner/planner.h"
+
+#include <cstdio>
+
+#include "execution/operators.h"
+#include "execution/write_operators.h"
+
+namespace meninx::planner {
+
+using namespace execution;
+
+namespace {
+
+OperatorPtr plan_projection(ExecContext& ctx, OperatorPtr op, const ast::Clause& clause,
+                            const binder::BoundProjection& bound, int width) {
+    const auto& proj = clause.projection;
+    if (bound.aggregating) {
+        std::vector<Aggregate::Key> keys;
+        std::vector<Project::Item> rest;
+        for (size_t i = 0; i < proj.items.size(); ++i) {
+            if (bound.item_is_key[i]) {
+                keys.push_back({proj.items[i].expression.get(), bound.item_slots[i]});
+            } else {
+                rest.push_back({proj.items[i].expression.get(), bound.item_slots[i]});
+            }
+        }
+        std::vector<Aggregate::Agg> aggs;
+        for (const auto& [call, slot] : bound.aggregates) aggs.push_back({call.get(), slot});
+        op = std::make_unique<Aggregate>(ctx, std::move(op), std::move(keys), std::move(aggs),
+                                         width);
+        if (!rest.empty()) op = std::make_unique<Project>(ctx, std::move(op), std::move(rest));
+    } else {
+        std::vector<Project::Item> items;
+        for (size_t i = 0; i < proj.items.size(); ++i) {
+            items.push_back({proj.items[i].expression.get(), bound.item_slots[i]});
+        }
+        op = std::make_unique<Project>(ctx, std::move(op), std::move(items));
+    }
+    if (proj.distinct) op = std::make_unique<Distinct>(ctx, std::move(op), bound.item_slots);
+    if (!proj.order_by.empty()) {
+        std::vector<Sort::Key> keys;
+        for (const auto& s : proj.order_by) keys.push_back({s.expression.get(), s.descending});
+        op = std::make_unique<Sort>(ctx, std::move(op), std::move(keys));
+    }
+    if (proj.skip) op = std::make_unique<Skip>(ctx, std::move(op), *proj.skip);
+    if (proj.limit) op = std::make_unique<Limit>(ctx, std::move(op), *proj.limit);
+    if (proj.where) op = std::make_unique<Filter>(ctx, std::move(op), *proj.where);
+    return op;
+}
+
+OperatorPtr plan_part(ExecContext& ctx, const ast::SingleQuery& query,
+                      const binder::BoundPart& bound) {
+    OperatorPtr op = std::make_unique<Once>(ctx, bound.width);
+    for (const auto& clause : query.clauses) {
+        switch (clause.kind) {
+            case ast::ClauseKind::Match: {
+                std::vector<const ast::PatternPart*> parts;
+                for (const auto& p : clause.pattern.parts) parts.push_back(&p);
+                PatternMatcher matcher(ctx, std::move(parts), clause.where.get());
+                op = std::make_unique<MatchOp>(ctx, std::move(op), std::move(matcher),
+                                               clause.optional);
+                break;
+            }
+            case ast::ClauseKind::Unwind:
+                op = std::make_unique<Unwind>(ctx, std::move(op), *clause.expression,
+                                              clause.alias_slot);
+                break;
+            case ast::ClauseKind::With:
+            case ast::ClauseKind::Return:
+                op = plan_projection(ctx, std::move(op), clause, bound.projections.at(&clause),
+                                     bound.width);
+                break;
+            case ast::ClauseKind::Create:
+                op = std::make_unique<CreateOp>(ctx, std::make_unique<Eager>(ctx, std::move(op)),
+                                                clause.pattern);
+                break;
+            case ast::ClauseKind::Merge:
+                op = std::make_unique<MergeOp>(ctx, std::make_unique<Eager>(ctx, std::move(op)),
+                                               clause);
+                break;
+            case ast::ClauseKind::Set:
+                op = std::make_unique<SetOp>(ctx, std::make_unique<Eager>(ctx, std::move(op)),
+                                             clause.set_items);
+                break;
+            case ast::ClauseKind::Remove:
+                op = std::make_unique<RemoveOp>(ctx, std::make_unique<Eager>(ctx, std::move(op)),
+                                                clause.remove_items);
+                break;
+            case ast::ClauseKind::Delete:
+                op = std::make_unique<DeleteOp>(ctx, std::make_unique<Eager>(ctx, std::move(op)),
+                                                clause);
+                break;
+            case ast::ClauseKind::Call:
+                op = std::make_unique<ProcedureCall>(ctx, std::move(op), clause);
+                if (clause.where) op = std::make_unique<Filter>(ctx, std::move(op), *clause.where);
+                break;
+        }
+    }
+    return op;
+}
+
+void describe_into(const Operator& op, bool profile, int depth, std::string& out) {
+    out += std::string(static_cast<size_t>(depth) * 2, ' ');
+    out += op.name();
+    std::string detail = op.detail();
+    if (!detail.empty()) out += " (" + detail + ")";
+    if (profile) {
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "  rows=%llu time=%.3f ms",
+                      static_cast<unsigned long long>(op.rows()),
+                      static_cast<double>(op.time().count()) / 1e6);
+        out += buf;
+    }
+    out += "\n";
+    for (const auto& c : op.children()) describe_into(*c, profile, depth + 1, out);
+}
+
+}  // namespace
+
+PhysicalPlan plan(const binder::BoundStatement& statement, ExecContext& ctx) {
+    const auto& query = statement.statement.query;
+    PhysicalPlan out;
+    if (query.parts.size() == 1) {
+        out.root = plan_part(ctx, query.parts[0], statement.parts[0]);
+        out.output_slots = statement.parts[0].output_slots;
+        return out;
+    }
+    // UNION: each part's rows are reduced to the output columns; UNION (without ALL) anywhere in
+    // the chain removes duplicates from the whole result.
+    bool all = true;
+    for (bool a : query.union_all) all = all && a;
+    std::vector<OperatorPtr> parts;
+    std::vector<std::vector<int>> slots;
+    std::vector<int> widths;
+    for (size_t i = 0; i < query.parts.size(); ++i) {
+        parts.push_back(plan_part(ctx, query.parts[i], statement.parts[i]));
+        slots.push_back(statement.parts[i].output_slots);
+        widths.push_back(statement.parts[i].width);
+    }
+    out.root = std::make_unique<Union>(ctx, std::move(parts), std::move(slots), all,
+                                       std::move(widths));
+    for (size_t i = 0; i < statement.columns.size(); ++i) {
+        out.output_slots.push_back(static_cast<int>(i));
+    }
+    return out;
+}
+
+std::string describe(const Operator& root, bool profile) {
+    std::string out;
+    describe_into(root, profile, 0, out);
+    return out;
+}
+
+}  // namespace meninx::planner
