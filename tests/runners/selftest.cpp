@@ -1,5 +1,8 @@
 // Unit tests of the runners' parsing and comparison code (no database needed).
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "gherkin.h"
 #include "tck_value.h"
@@ -140,4 +143,38 @@ TEST_CASE("Gherkin outlines expand per Examples row with placeholders replaced",
     CHECK(instances[1].steps[0].text == "an empty graph");
     CHECK(*instances[1].steps[1].doc_string == "RETURN 'a|b' AS x\n  AND 'a|b'");
     CHECK(instances[1].steps[2].table[1][0] == "'a|b'");
+}
+
+TEST_CASE("every TCK feature parses, with the documented number of cases", "[runners]") {
+    namespace fs = std::filesystem;
+    fs::path root = fs::path(MENINX_SHARED_DIR) / "tck" / "features";
+    if (!fs::is_directory(root)) {
+        WARN("TCK not found at " << root.string());
+        return;
+    }
+    size_t files = 0, cases = 0, values = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+        if (entry.path().extension() != ".feature") continue;
+        std::ifstream in(entry.path());
+        std::stringstream text;
+        text << in.rdbuf();
+        auto instances = expand_scenarios(parse_feature(entry.path().string(), text.str()));
+        ++files;
+        cases += instances.size();
+        for (const auto& instance : instances) {
+            for (const auto& step : instance.steps) {
+                if (step.text.rfind("the result should be", 0) != 0) continue;
+                for (size_t r = 1; r < step.table.size(); ++r) {
+                    for (const auto& cell : step.table[r]) {
+                        INFO(entry.path().string() << ": " << instance.name << ": " << cell);
+                        CHECK_NOTHROW(parse_tck_value(cell));
+                        ++values;
+                    }
+                }
+            }
+        }
+    }
+    CHECK(files == 220);
+    CHECK(cases == 3897);
+    CHECK(values > 1000);
 }
