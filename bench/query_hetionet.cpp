@@ -70,9 +70,8 @@ int main(int argc, char** argv) {
     auto t0 = Clock::now();
     auto counts = meninx::loader::load_hetionet(db->store(), dir);
     double load_s = std::chrono::duration<double>(Clock::now() - t0).count();
-    std::printf("loaded %lld nodes, %lld edges in %.2f s\n",
-                static_cast<long long>(counts.nodes), static_cast<long long>(counts.edges),
-                load_s);
+    std::printf("loaded %lld nodes, %lld edges in %.2f s\n", static_cast<long long>(counts.nodes),
+                static_cast<long long>(counts.edges), load_s);
 
     auto& store = static_cast<meninx::storage::SqliteStore&>(db->store());
     // Hand-written SQL over the same tables. Term ids of names are looked up inside the SQL, as
@@ -107,16 +106,14 @@ int main(int argc, char** argv) {
          "SELECT DISTINCT " + prop("r2.s", "name") + " FROM stmt r1 JOIN stmt r2 ON r2.o = r1.o " +
              "AND r2.p = r1.p AND r2.id <> r1.id WHERE r1.p = " + fmt(type, "CbG") +
              " AND r1.s IN " + fmt(node_by_name, "Gefitinib")},
-        {"group by count(*)",
-         "MATCH (c:Compound)-[:CtD]->(d:Disease) RETURN d.name, count(*) AS n",
-         "SELECT " + prop("r.o", "name") + ", count(*) FROM stmt r WHERE r.p = " +
-             fmt(type, "CtD") + " GROUP BY r.o"},
+        {"group by count(*)", "MATCH (c:Compound)-[:CtD]->(d:Disease) RETURN d.name, count(*) AS n",
+         "SELECT " + prop("r.o", "name") +
+             ", count(*) FROM stmt r WHERE r.p = " + fmt(type, "CtD") + " GROUP BY r.o"},
         {"*1..3 reachability",
          "MATCH (c:Compound {name: 'Gefitinib'})-[:CrC*1..3]->(m) RETURN count(DISTINCT m)",
          "WITH RECURSIVE reach(n, d) AS (SELECT " + fmt(node_by_name, "Gefitinib") +
              ", 0 UNION ALL SELECT r.o, d + 1 FROM reach JOIN stmt r ON r.s = reach.n AND r.p = " +
-             fmt(type, "CtD").replace("CtD", "CrC") +
-             " WHERE d < 3) SELECT count(DISTINCT n) FROM reach WHERE d > 0"},
+             fmt(type, "CrC") + " WHERE d < 3) SELECT count(DISTINCT n) FROM reach WHERE d > 0"},
         {"shortest path",
          "MATCH (a:Compound {name: 'Gefitinib'}), (b:Compound {name: 'Erlotinib'}) "
          "MATCH p = shortestPath((a)-[*..4]-(b)) RETURN length(p)",
@@ -124,7 +121,8 @@ int main(int argc, char** argv) {
              ", 0 UNION SELECT CASE WHEN r.s = bfs.n THEN r.o ELSE r.s END, d + 1 FROM bfs "
              "JOIN stmt r ON (r.s = bfs.n OR r.o = bfs.n) AND r.s > 0 AND r.p <> 1 AND "
              "r.o IN (SELECT id FROM term WHERE kind = 1) WHERE d < 4) "
-             "SELECT min(d) FROM bfs WHERE n = " + fmt(node_by_name, "Erlotinib")},
+             "SELECT min(d) FROM bfs WHERE n = " +
+             fmt(node_by_name, "Erlotinib")},
     };
 
     std::printf("\n%-22s %12s %12s %8s %8s\n", "query", "meninx us", "sql us", "ratio", "rows");

@@ -16,11 +16,16 @@ enum class VarType { Any, Node, Relationship, RelationshipList, Path };
 
 std::string_view var_type_name(VarType t) {
     switch (t) {
-        case VarType::Node: return "a node";
-        case VarType::Relationship: return "a relationship";
-        case VarType::RelationshipList: return "a list of relationships";
-        case VarType::Path: return "a path";
-        case VarType::Any: return "a value";
+        case VarType::Node:
+            return "a node";
+        case VarType::Relationship:
+            return "a relationship";
+        case VarType::RelationshipList:
+            return "a list of relationships";
+        case VarType::Path:
+            return "a path";
+        case VarType::Any:
+            return "a value";
     }
     return "a value";
 }
@@ -40,8 +45,10 @@ struct Scope {
         return it == vars.end() ? nullptr : &it->second;
     }
     void add(const std::string& name, Variable v) {
-        if (vars.emplace(name, v).second) order.push_back(name);
-        else vars[name] = v;
+        if (vars.emplace(name, v).second)
+            order.push_back(name);
+        else
+            vars[name] = v;
     }
 };
 
@@ -78,7 +85,7 @@ bool is_constant(const ast::Expression& e) {
 }
 
 class Binder {
-public:
+  public:
     explicit Binder(BoundStatement& out) : out_(out) {}
 
     void bind_statement() {
@@ -126,19 +133,29 @@ public:
         out_.columns = first_columns;
     }
 
-private:
+  private:
     static std::string clause_name(ast::ClauseKind k) {
         switch (k) {
-            case ast::ClauseKind::Match: return "MATCH";
-            case ast::ClauseKind::Unwind: return "UNWIND";
-            case ast::ClauseKind::With: return "WITH";
-            case ast::ClauseKind::Return: return "RETURN";
-            case ast::ClauseKind::Create: return "CREATE";
-            case ast::ClauseKind::Merge: return "MERGE";
-            case ast::ClauseKind::Set: return "SET";
-            case ast::ClauseKind::Remove: return "REMOVE";
-            case ast::ClauseKind::Delete: return "DELETE";
-            case ast::ClauseKind::Call: return "CALL";
+            case ast::ClauseKind::Match:
+                return "MATCH";
+            case ast::ClauseKind::Unwind:
+                return "UNWIND";
+            case ast::ClauseKind::With:
+                return "WITH";
+            case ast::ClauseKind::Return:
+                return "RETURN";
+            case ast::ClauseKind::Create:
+                return "CREATE";
+            case ast::ClauseKind::Merge:
+                return "MERGE";
+            case ast::ClauseKind::Set:
+                return "SET";
+            case ast::ClauseKind::Remove:
+                return "REMOVE";
+            case ast::ClauseKind::Delete:
+                return "DELETE";
+            case ast::ClauseKind::Call:
+                return "CALL";
         }
         return "?";
     }
@@ -240,8 +257,8 @@ private:
 
     // --- patterns -------------------------------------------------------------------------
 
-    void declare(const std::string& name, VarType type, int& slot, Scope& scope,
-                 ast::SourcePos pos, bool create, bool bound_allowed) {
+    void declare(const std::string& name, VarType type, int& slot, Scope& scope, ast::SourcePos pos,
+                 bool create, bool bound_allowed) {
         if (name.empty()) {
             slot = new_slot();
             return;
@@ -381,8 +398,7 @@ private:
         std::set<std::string> aliases;
         for (auto& item : proj.items) {
             if (!is_return && !item.has_alias && item.expression->kind != ast::ExprKind::Variable) {
-                fail("Expression in WITH must be aliased (use AS): `" + item.expression->text +
-                         "`",
+                fail("Expression in WITH must be aliased (use AS): `" + item.expression->text + "`",
                      item.expression->pos);
             }
             if (!aliases.insert(item.alias).second) {

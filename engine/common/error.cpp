@@ -4,18 +4,30 @@ namespace meninx {
 
 std::string_view error_kind_name(ErrorKind kind) {
     switch (kind) {
-        case ErrorKind::Syntax: return "Syntax";
-        case ErrorKind::Semantic: return "Semantic";
-        case ErrorKind::Type: return "Type";
-        case ErrorKind::Argument: return "Argument";
-        case ErrorKind::Schema: return "Schema";
-        case ErrorKind::Constraint: return "Constraint";
-        case ErrorKind::Storage: return "Storage";
-        case ErrorKind::Limit: return "Limit";
-        case ErrorKind::Interrupted: return "Interrupted";
-        case ErrorKind::Io: return "I/O";
-        case ErrorKind::Usage: return "Usage";
-        case ErrorKind::Internal: return "Internal";
+        case ErrorKind::Syntax:
+            return "Syntax";
+        case ErrorKind::Semantic:
+            return "Semantic";
+        case ErrorKind::Type:
+            return "Type";
+        case ErrorKind::Argument:
+            return "Argument";
+        case ErrorKind::Schema:
+            return "Schema";
+        case ErrorKind::Constraint:
+            return "Constraint";
+        case ErrorKind::Storage:
+            return "Storage";
+        case ErrorKind::Limit:
+            return "Limit";
+        case ErrorKind::Interrupted:
+            return "Interrupted";
+        case ErrorKind::Io:
+            return "I/O";
+        case ErrorKind::Usage:
+            return "Usage";
+        case ErrorKind::Internal:
+            return "Internal";
     }
     return "Internal";
 }
@@ -35,7 +47,8 @@ std::string Error::to_string() const {
     return out;
 }
 
-Exception::Exception(Error error) : std::runtime_error(error.to_string()), error_(std::move(error)) {}
+Exception::Exception(Error error)
+    : std::runtime_error(error.to_string()), error_(std::move(error)) {}
 
 Exception::Exception(ErrorKind kind, std::string message, int line, int column)
     : Exception(Error{kind, std::move(message), line, column, {}}) {}

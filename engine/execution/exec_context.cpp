@@ -40,8 +40,8 @@ PatternMatcher& ExecContext::matcher_for(const ast::PatternPart& pattern,
                                          const ast::Expression* where) {
     auto it = matchers_.find(&pattern);
     if (it == matchers_.end()) {
-        auto m = std::make_unique<PatternMatcher>(*this, std::vector<const ast::PatternPart*>{&pattern},
-                                                  where);
+        auto m = std::make_unique<PatternMatcher>(
+            *this, std::vector<const ast::PatternPart*>{&pattern}, where);
         it = matchers_.emplace(&pattern, std::move(m)).first;
     }
     return *it->second;
@@ -58,8 +58,8 @@ bool ExecContext::pattern_exists(const ast::PatternPart& pattern, const Row& row
 }
 
 List ExecContext::pattern_comprehension(const ast::Expression& expression, const Row& row) {
-    const ast::Expression* where = expression.children.size() > 0 ? expression.children[0].get()
-                                                                   : nullptr;
+    const ast::Expression* where =
+        expression.children.size() > 0 ? expression.children[0].get() : nullptr;
     const ast::Expression* projection =
         expression.children.size() > 1 ? expression.children[1].get() : nullptr;
     Row scratch = row;
@@ -76,10 +76,9 @@ void ExecContext::check_interrupt() {
         throw Exception(ErrorKind::Interrupted, "The query was interrupted");
     }
     if (has_deadline_ && (++ticks_ & 255) == 0 && std::chrono::steady_clock::now() > deadline_) {
-        throw Exception(ErrorKind::Limit,
-                        "The query ran longer than its time limit of " +
-                            std::to_string(options_.timeout.count()) +
-                            " ms (see the timeout option)");
+        throw Exception(ErrorKind::Limit, "The query ran longer than its time limit of " +
+                                              std::to_string(options_.timeout.count()) +
+                                              " ms (see the timeout option)");
     }
 }
 

@@ -20,7 +20,7 @@ using expression::Row;
 class PatternMatcher;
 
 class ExecContext : public expression::EvalContext {
-public:
+  public:
     ExecContext(GraphAccess& graph, const Map& parameters, const QueryOptions& options,
                 const std::atomic<bool>& cancelled);
     ~ExecContext() override;
@@ -42,7 +42,7 @@ public:
     List pattern_comprehension(const ast::Expression& expression, const Row& row) override;
     void check_interrupt() override;
 
-private:
+  private:
     // The matcher of a pattern predicate or comprehension, planned once per statement.
     PatternMatcher& matcher_for(const ast::PatternPart& pattern, const ast::Expression* where);
 

@@ -340,8 +340,6 @@ int64_t GraphAccess::last_changes() {
     return n;
 }
 
-
-
 int64_t GraphAccess::create_node() { return store_.intern(Term{TermKind::Node, Value()}); }
 
 void GraphAccess::add_label(int64_t node, TermId label) { add_label_if_absent(node, label); }

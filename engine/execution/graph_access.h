@@ -36,7 +36,7 @@ struct Edge {
 enum class ExpandDirection { Outgoing, Incoming, Both };
 
 class GraphAccess {
-public:
+  public:
     explicit GraphAccess(storage::SqliteStore& store);
 
     storage::SqliteStore& store() { return store_; }
@@ -97,7 +97,7 @@ public:
     // Deletes a node with its labels and properties (its relationships must be gone).
     void delete_node(int64_t node);
 
-private:
+  private:
     std::optional<TermId> name_id(TermKind kind, std::string_view name);
     TermId intern_name(TermKind kind, std::string_view name);
     Value decode(int kind, const Value& stored);

@@ -16,7 +16,7 @@
 namespace meninx::execution {
 
 class Operator {
-public:
+  public:
     virtual ~Operator() = default;
 
     // Produces the next row; counts rows and, when profiling, time.
@@ -42,7 +42,7 @@ public:
     // Time spent in this operator and its children.
     std::chrono::nanoseconds time() const { return time_; }
 
-protected:
+  protected:
     explicit Operator(ExecContext& ctx) : ctx_(ctx) {}
     virtual bool next(Row& row) = 0;
     Operator* child(size_t i = 0) { return children_[i].get(); }
@@ -50,7 +50,7 @@ protected:
     ExecContext& ctx_;
     std::vector<std::unique_ptr<Operator>> children_;
 
-private:
+  private:
     uint64_t rows_ = 0;
     std::chrono::nanoseconds time_{0};
 };

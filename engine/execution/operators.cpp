@@ -133,8 +133,8 @@ void Aggregate::consume() {
         g.first = row;
         for (const auto& a : aggs_) {
             bool star = a.call->kind == ast::ExprKind::CountStar;
-            g.aggs.push_back(function::make_aggregator(star ? "count" : a.call->name,
-                                                       a.call->distinct, star));
+            g.aggs.push_back(
+                function::make_aggregator(star ? "count" : a.call->name, a.call->distinct, star));
         }
         groups.push_back(std::move(g));
         return groups.size() - 1;
@@ -144,7 +144,8 @@ void Aggregate::consume() {
     std::vector<Value> args;
     while (child()->pull(row)) {
         ctx_.check_interrupt();
-        for (size_t i = 0; i < keys_.size(); ++i) key[i] = evaluate(*keys_[i].expression, row, ctx_);
+        for (size_t i = 0; i < keys_.size(); ++i)
+            key[i] = evaluate(*keys_[i].expression, row, ctx_);
         size_t gi;
         auto it = index.find(key);
         if (it == index.end()) {
@@ -247,10 +248,10 @@ int64_t evaluate_count(ExecContext& ctx, const ast::Expression& e, const char* c
         // Only integers are accepted, as in openCypher.
     }
     if (!v.is_int()) {
-        throw Exception(ErrorKind::Argument,
-                        std::string(clause) + " expects a non-negative integer, got " +
-                            v.to_cypher(),
-                        e.pos.line, e.pos.column);
+        throw Exception(
+            ErrorKind::Argument,
+            std::string(clause) + " expects a non-negative integer, got " + v.to_cypher(),
+            e.pos.line, e.pos.column);
     }
     if (v.as_int() < 0) {
         throw Exception(ErrorKind::Argument,

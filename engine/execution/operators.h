@@ -20,29 +20,29 @@ namespace meninx::execution {
 
 // Produces one row (all slots null), once.
 class Once final : public Operator {
-public:
+  public:
     Once(ExecContext& ctx, int width) : Operator(ctx), width_(width) {}
     std::string name() const override { return "Once"; }
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     int width_;
     bool done_ = false;
 };
 
 // MATCH and OPTIONAL MATCH: extends each input row by every match of the pattern.
 class MatchOp final : public Operator {
-public:
+  public:
     MatchOp(ExecContext& ctx, OperatorPtr input, PatternMatcher matcher, bool optional);
     std::string name() const override { return optional_ ? "OptionalMatch" : "Match"; }
     std::string detail() const override { return matcher_.describe(); }
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     PatternMatcher matcher_;
     bool optional_;
     std::vector<Row> buffer_;
@@ -50,28 +50,28 @@ private:
 };
 
 class Filter final : public Operator {
-public:
+  public:
     Filter(ExecContext& ctx, OperatorPtr input, const ast::Expression& predicate);
     std::string name() const override { return "Filter"; }
     std::string detail() const override { return predicate_.text; }
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     const ast::Expression& predicate_;
 };
 
 class Unwind final : public Operator {
-public:
+  public:
     Unwind(ExecContext& ctx, OperatorPtr input, const ast::Expression& list, int slot);
     std::string name() const override { return "Unwind"; }
     std::string detail() const override { return list_.text; }
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     const ast::Expression& list_;
     int slot_;
     Row input_;
@@ -81,7 +81,7 @@ private:
 
 // Computes expressions into slots (RETURN and WITH items).
 class Project final : public Operator {
-public:
+  public:
     struct Item {
         const ast::Expression* expression;
         int slot;
@@ -90,17 +90,17 @@ public:
     std::string name() const override { return "Project"; }
     std::string detail() const override;
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     std::vector<Item> items_;
 };
 
 // Hash aggregation: groups rows by the key expressions and computes the aggregates per group.
 // Emits, per group, the group's first row with key and aggregate slots filled in.
 class Aggregate final : public Operator {
-public:
+  public:
     struct Key {
         const ast::Expression* expression;
         int slot;
@@ -114,10 +114,10 @@ public:
     std::string name() const override { return "Aggregate"; }
     std::string detail() const override;
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     void consume();
     std::vector<Key> keys_;
     std::vector<Agg> aggs_;
@@ -129,20 +129,20 @@ private:
 
 // Drops rows whose values in `slots` were seen before.
 class Distinct final : public Operator {
-public:
+  public:
     Distinct(ExecContext& ctx, OperatorPtr input, std::vector<int> slots);
     std::string name() const override { return "Distinct"; }
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     std::vector<int> slots_;
     std::unordered_set<std::vector<Value>, value_ops::ValueHash, value_ops::ValueEq> seen_;
 };
 
 class Sort final : public Operator {
-public:
+  public:
     struct Key {
         const ast::Expression* expression;
         bool descending;
@@ -151,10 +151,10 @@ public:
     std::string name() const override { return "Sort"; }
     std::string detail() const override;
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     std::vector<Key> keys_;
     bool sorted_ = false;
     std::vector<Row> rows_;
@@ -162,29 +162,29 @@ private:
 };
 
 class Skip final : public Operator {
-public:
+  public:
     Skip(ExecContext& ctx, OperatorPtr input, const ast::Expression& count);
     std::string name() const override { return "Skip"; }
     std::string detail() const override { return count_.text; }
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     const ast::Expression& count_;
     std::optional<int64_t> remaining_;
 };
 
 class Limit final : public Operator {
-public:
+  public:
     Limit(ExecContext& ctx, OperatorPtr input, const ast::Expression& count);
     std::string name() const override { return "Limit"; }
     std::string detail() const override { return count_.text; }
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     const ast::Expression& count_;
     std::optional<int64_t> remaining_;
 };
@@ -195,15 +195,15 @@ int64_t evaluate_count(ExecContext& ctx, const ast::Expression& e, const char* c
 // Runs each part in turn and emits rows of the output columns only; without ALL, drops
 // duplicate rows.
 class Union final : public Operator {
-public:
+  public:
     Union(ExecContext& ctx, std::vector<OperatorPtr> parts, std::vector<std::vector<int>> slots,
           bool all, std::vector<int> widths);
     std::string name() const override { return all_ ? "UnionAll" : "Union"; }
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     std::vector<std::vector<int>> slots_;
     bool all_;
     std::vector<int> widths_;
@@ -215,14 +215,14 @@ private:
 // Materialises its input before emitting it, so that writes later in the plan never affect the
 // reads earlier in it.
 class Eager final : public Operator {
-public:
+  public:
     Eager(ExecContext& ctx, OperatorPtr input);
     std::string name() const override { return "Eager"; }
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     bool filled_ = false;
     std::vector<Row> rows_;
     size_t pos_ = 0;
@@ -230,15 +230,15 @@ private:
 
 // CALL of a built-in procedure; see procedures.cpp for the list.
 class ProcedureCall final : public Operator {
-public:
+  public:
     ProcedureCall(ExecContext& ctx, OperatorPtr input, const ast::Clause& clause);
     std::string name() const override { return "ProcedureCall"; }
     std::string detail() const override { return clause_.procedure; }
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     const ast::Clause& clause_;
     Row input_;
     std::vector<std::vector<Value>> results_;

@@ -13,9 +13,9 @@
 namespace meninx::execution {
 
 struct PatternMatcher::Step {
-    int rel = 0;   // index of the relationship in the part
-    int from = 0;  // node index the step leaves from
-    int to = 0;    // node index it arrives at
+    int rel = 0;          // index of the relationship in the part
+    int from = 0;         // node index the step leaves from
+    int to = 0;           // node index it arrives at
     bool forward = true;  // traversed in the written direction (left to right)
 };
 
@@ -172,9 +172,10 @@ bool resolve_properties(ExecContext& ctx, const ast::ExprPtr& expr, Row& row,
     Value map = expression::evaluate(*expr, row, ctx);
     if (map.is_null()) return true;
     if (!map.is_map()) {
-        throw Exception(ErrorKind::Type, "A pattern's properties must be a map, got " +
-                                             std::string(type_name(map.type())),
-                        expr->pos.line, expr->pos.column);
+        throw Exception(
+            ErrorKind::Type,
+            "A pattern's properties must be a map, got " + std::string(type_name(map.type())),
+            expr->pos.line, expr->pos.column);
     }
     for (const auto& [k, v] : map.as_map()) {
         if (v.is_null()) return false;
@@ -381,9 +382,10 @@ bool PatternMatcher::match(Row& row, const std::function<bool(Row&)>& emit) {
                 s.segments[p][0] = edges;
                 bool go = with_node(p, 1, t, [&]() {
                     if (rel.slot >= 0) {
-                        row[rel.slot] = rel.variable_length
-                                            ? rel_list(p, 0)
-                                            : (edges.empty() ? Value() : g.relationship_value(edges[0]));
+                        row[rel.slot] =
+                            rel.variable_length
+                                ? rel_list(p, 0)
+                                : (edges.empty() ? Value() : g.relationship_value(edges[0]));
                     }
                     if (part->path_slot >= 0) row[part->path_slot] = build_path(p);
                     return run_part(p + 1);
@@ -455,7 +457,8 @@ bool PatternMatcher::match(Row& row, const std::function<bool(Row&)>& emit) {
                 if (!rv.is_relationship()) return true;
                 auto e = g.relationship(rv.as_relationship().id);
                 if (!e) return true;
-                if (!types.empty() && std::find(types.begin(), types.end(), e->type) == types.end()) {
+                if (!types.empty() &&
+                    std::find(types.begin(), types.end(), e->type) == types.end()) {
                     return true;
                 }
                 std::vector<int64_t> others;

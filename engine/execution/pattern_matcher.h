@@ -17,7 +17,7 @@
 namespace meninx::execution {
 
 class PatternMatcher {
-public:
+  public:
     // `parts` are the comma-separated parts of one pattern, all bound with the same
     // first_new_slot; `where` (may be null) is checked on each complete match.
     PatternMatcher(ExecContext& ctx, std::vector<const ast::PatternPart*> parts,
@@ -35,7 +35,7 @@ public:
     // A one-line description of the search order, for EXPLAIN.
     std::string describe() const;
 
-private:
+  private:
     struct Step;
     struct PartPlan;
     struct Search;

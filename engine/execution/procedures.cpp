@@ -84,14 +84,14 @@ ProcedureCall::ProcedureCall(ExecContext& ctx, OperatorPtr input, const ast::Cla
     children_.push_back(std::move(input));
     const Procedure* p = find_procedure(clause.procedure);
     if (!p) {
-        throw Exception(ErrorKind::Semantic, "There is no procedure named `" + clause.procedure + "`",
-                        clause.pos.line, clause.pos.column);
+        throw Exception(ErrorKind::Semantic,
+                        "There is no procedure named `" + clause.procedure + "`", clause.pos.line,
+                        clause.pos.column);
     }
     if (clause.arguments.size() != p->arguments) {
         throw Exception(ErrorKind::Semantic,
-                        "Procedure " + clause.procedure + " takes " +
-                            std::to_string(p->arguments) + " argument(s), got " +
-                            std::to_string(clause.arguments.size()),
+                        "Procedure " + clause.procedure + " takes " + std::to_string(p->arguments) +
+                            " argument(s), got " + std::to_string(clause.arguments.size()),
                         clause.pos.line, clause.pos.column);
     }
     for (const auto& y : clause.yield_items) {
@@ -110,7 +110,8 @@ bool ProcedureCall::next(Row& row) {
     while (pos_ >= results_.size()) {
         if (!child()->pull(input_)) return false;
         std::vector<Value> args;
-        for (const auto& a : clause_.arguments) args.push_back(expression::evaluate(*a, input_, ctx_));
+        for (const auto& a : clause_.arguments)
+            args.push_back(expression::evaluate(*a, input_, ctx_));
         results_ = p->run(ctx_, args);
         pos_ = 0;
     }

@@ -44,8 +44,7 @@ void check_storable(const Value& v, ast::SourcePos pos) {
                 if (e.is_list() || e.is_map() || e.is_node() || e.is_relationship() ||
                     e.is_path()) {
                     fail(ErrorKind::Type,
-                         "Property values can only be of primitive types or lists of them",
-                         pos);
+                         "Property values can only be of primitive types or lists of them", pos);
                 }
             }
             return;
@@ -388,7 +387,8 @@ bool DeleteOp::next(Row& row) {
     };
     // Relationships first, so that deleting a node and its relationships in one clause works.
     std::vector<std::pair<Value, ast::SourcePos>> values;
-    for (const auto& e : clause_.delete_expressions) values.emplace_back(evaluate(*e, row, ctx_), e->pos);
+    for (const auto& e : clause_.delete_expressions)
+        values.emplace_back(evaluate(*e, row, ctx_), e->pos);
     std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
         return a.first.is_relationship() && !b.first.is_relationship();
     });

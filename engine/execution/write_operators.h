@@ -12,27 +12,27 @@
 namespace meninx::execution {
 
 class CreateOp final : public Operator {
-public:
+  public:
     CreateOp(ExecContext& ctx, OperatorPtr input, const ast::Pattern& pattern);
     std::string name() const override { return "Create"; }
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     const ast::Pattern& pattern_;
 };
 
 class MergeOp final : public Operator {
-public:
+  public:
     MergeOp(ExecContext& ctx, OperatorPtr input, const ast::Clause& clause);
     std::string name() const override { return "Merge"; }
     std::string detail() const override { return matcher_.describe(); }
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     const ast::Clause& clause_;
     PatternMatcher matcher_;
     std::vector<Row> buffer_;
@@ -40,38 +40,38 @@ private:
 };
 
 class SetOp final : public Operator {
-public:
+  public:
     SetOp(ExecContext& ctx, OperatorPtr input, const std::vector<ast::SetItem>& items);
     std::string name() const override { return "Set"; }
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     const std::vector<ast::SetItem>& items_;
 };
 
 class RemoveOp final : public Operator {
-public:
+  public:
     RemoveOp(ExecContext& ctx, OperatorPtr input, const std::vector<ast::RemoveItem>& items);
     std::string name() const override { return "Remove"; }
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     const std::vector<ast::RemoveItem>& items_;
 };
 
 class DeleteOp final : public Operator {
-public:
+  public:
     DeleteOp(ExecContext& ctx, OperatorPtr input, const ast::Clause& clause);
     std::string name() const override { return clause_.detach ? "DetachDelete" : "Delete"; }
 
-protected:
+  protected:
     bool next(Row& row) override;
 
-private:
+  private:
     const ast::Clause& clause_;
 };
 

@@ -31,7 +31,7 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
 
 // Reads a text file line by line; .gz files are read through `gzip -dc`.
 class LineReader {
-public:
+  public:
     explicit LineReader(const std::string& path) : path_(path) {
         if (path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0) {
             std::ifstream probe(path);
@@ -65,7 +65,7 @@ public:
     }
     int64_t number() const { return number_; }
 
-private:
+  private:
     std::string path_;
     std::ifstream file_;
     FILE* pipe_ = nullptr;
@@ -111,7 +111,8 @@ LoadCounts load_hetionet(Store& store, const std::string& dir, const std::string
     while (edges.next(line)) {
         if (line.empty()) continue;
         auto cols = split_tabs(line);
-        if (cols.size() < 3) malformed(edges_path, edges.number(), "expected source, metaedge, target");
+        if (cols.size() < 3)
+            malformed(edges_path, edges.number(), "expected source, metaedge, target");
         auto s = nodes.find(std::string(cols[0]));
         auto o = nodes.find(std::string(cols[2]));
         if (s == nodes.end() || o == nodes.end()) {

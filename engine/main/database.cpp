@@ -19,7 +19,7 @@ namespace {
 // Bound statements by query text, least recently used dropped first. A bound statement is
 // immutable once bound, so one may serve any number of executions.
 class StatementCache {
-public:
+  public:
     std::shared_ptr<const binder::BoundStatement> get(const std::string& text) {
         auto it = index_.find(text);
         if (it == index_.end()) return nullptr;
@@ -36,7 +36,7 @@ public:
         }
     }
 
-private:
+  private:
     static constexpr size_t kCapacity = 256;
     using Entry = std::pair<std::string, std::shared_ptr<const binder::BoundStatement>>;
     std::list<Entry> order_;
@@ -117,8 +117,11 @@ bool Database::in_transaction() const { return impl_->explicit_transaction; }
 
 std::optional<Error> Database::begin() {
     if (impl_->explicit_transaction) {
-        return Error{ErrorKind::Usage, "A transaction is already open; COMMIT or ROLLBACK it first",
-                     0, 0, {}};
+        return Error{ErrorKind::Usage,
+                     "A transaction is already open; COMMIT or ROLLBACK it first",
+                     0,
+                     0,
+                     {}};
     }
     try {
         impl_->store->begin(!impl_->read_only);
@@ -220,10 +223,9 @@ QueryResult Database::Impl::run(std::string_view text, const Map& parameters,
                 for (int slot : plan.output_slots) out.push_back(graph.hydrate(row[slot]));
                 result.rows.push_back(std::move(out));
                 if (options.max_rows > 0 && result.rows.size() > options.max_rows) {
-                    throw Exception(ErrorKind::Limit,
-                                    "The query returned more than " +
-                                        std::to_string(options.max_rows) +
-                                        " rows (see the max_rows option)");
+                    throw Exception(ErrorKind::Limit, "The query returned more than " +
+                                                          std::to_string(options.max_rows) +
+                                                          " rows (see the max_rows option)");
                 }
             }
             if (mode == ast::ExplainMode::Profile) {

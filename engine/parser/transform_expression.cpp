@@ -203,8 +203,9 @@ ExprPtr Transformer::transform_unary(P::UnaryExpressionContext& ctx) {
         auto* literal = postfix->atom()->literal();
         if (postfix->postfixOperator().empty() && postfix->nodeLabels() == nullptr &&
             literal != nullptr && literal->numberLiteral() != nullptr) {
-            ExprPtr number = transform_number(*literal->numberLiteral(), true);
-            number->pos = pos_of(ctx);
+            const ast::SourcePos sign = pos_of(ctx);
+            ExprPtr number = transform_number(*literal->numberLiteral(), &sign);
+            number->pos = sign;
             number->text = text_of(ctx);
             return number;
         }
@@ -293,7 +294,7 @@ ExprPtr Transformer::transform_variable(P::VariableContext& ctx) {
 // --- literals ----------------------------------------------------------------------------------
 
 ExprPtr Transformer::transform_literal(P::LiteralContext& ctx) {
-    if (auto* c = ctx.numberLiteral()) return transform_number(*c, false);
+    if (auto* c = ctx.numberLiteral()) return transform_number(*c, nullptr);
     if (auto* c = ctx.stringLiteral()) return transform_string(*c);
     if (auto* c = ctx.listLiteral()) return transform_list(*c);
     if (auto* c = ctx.mapLiteral()) return transform_map(*c);
@@ -302,8 +303,10 @@ ExprPtr Transformer::transform_literal(P::LiteralContext& ctx) {
     return expr;
 }
 
-ExprPtr Transformer::transform_number(P::NumberLiteralContext& ctx, bool negated) {
+ExprPtr Transformer::transform_number(P::NumberLiteralContext& ctx, const ast::SourcePos* sign) {
     ExprPtr expr = make(ExprKind::Literal, ctx);
+    const bool negated = sign != nullptr;
+    const ast::SourcePos at = negated ? *sign : expr->pos;
     const std::string digits = ctx.getStart()->getText();
     if (ctx.FLOAT() != nullptr) {
         double value = 0;
@@ -313,11 +316,12 @@ ExprPtr Transformer::transform_number(P::NumberLiteralContext& ctx, bool negated
             bool tiny = exponent != std::string::npos && exponent + 1 < digits.size() &&
                         digits[exponent + 1] == '-';
             if (!tiny) {
-                fail(expr->pos, "Invalid input '" + digits + "': floating point number too large");
+                fail(at, "Invalid input '" + std::string(negated ? "-" : "") + digits +
+                             "': floating point number too large");
             }
             value = 0;
         } else if (error != std::errc() || end != digits.data() + digits.size()) {
-            fail(expr->pos, "Invalid number literal '" + digits + "'");
+            fail(at, "Invalid number literal '" + digits + "'");
         }
         expr->value = Value(negated ? -value : value);
         return expr;
@@ -334,8 +338,8 @@ ExprPtr Transformer::transform_number(P::NumberLiteralContext& ctx, bool negated
         char c = digits[i];
         uint64_t digit = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
         if (value > (limit - digit) / base) {
-            fail(expr->pos, "Invalid input '" + std::string(negated ? "-" : "") + digits +
-                                "': integer too large");
+            fail(at, "Invalid input '" + std::string(negated ? "-" : "") + digits +
+                         "': integer too large");
         }
         value = value * base + digit;
     }
@@ -463,7 +467,6 @@ ExprPtr Transformer::transform_parameter(P::ParameterContext& ctx) {
             name += inner[i];
             if (inner[i] == '`') ++i;
         }
-        if (name.empty()) fail(pos_of(token), "Invalid input '$``': a name may not be empty");
         expr->name = name;
     } else {
         expr->name = raw.substr(1);

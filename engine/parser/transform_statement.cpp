@@ -112,7 +112,6 @@ std::string Transformer::unescape_name(antlr4::Token& token) {
             name += raw[i];
         }
     }
-    if (name.empty()) fail(pos_of(token), "Invalid input '``': a name may not be empty");
     return name;
 }
 

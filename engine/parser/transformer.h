@@ -78,9 +78,9 @@ class Transformer {
     ast::ExprPtr transform_property_expression(P::PropertyExpressionContext& ctx);
     ast::ExprPtr transform_atom(P::AtomContext& ctx);
     ast::ExprPtr transform_literal(P::LiteralContext& ctx);
-    // `negated`: the literal is the operand of a unary minus, which is folded into it (so that
-    // -9223372036854775808 is representable).
-    ast::ExprPtr transform_number(P::NumberLiteralContext& ctx, bool negated);
+    // `sign`: the position of a unary minus before the literal, folded into it (so that
+    // -9223372036854775808 is representable); null when there is none.
+    ast::ExprPtr transform_number(P::NumberLiteralContext& ctx, const ast::SourcePos* sign);
     ast::ExprPtr transform_string(P::StringLiteralContext& ctx);
     ast::ExprPtr transform_list(P::ListLiteralContext& ctx);
     ast::ExprPtr transform_map(P::MapLiteralContext& ctx);

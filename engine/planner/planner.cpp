@@ -137,8 +137,8 @@ PhysicalPlan plan(const binder::BoundStatement& statement, ExecContext& ctx) {
         slots.push_back(statement.parts[i].output_slots);
         widths.push_back(statement.parts[i].width);
     }
-    out.root = std::make_unique<Union>(ctx, std::move(parts), std::move(slots), all,
-                                       std::move(widths));
+    out.root =
+        std::make_unique<Union>(ctx, std::move(parts), std::move(slots), all, std::move(widths));
     for (size_t i = 0; i < statement.columns.size(); ++i) {
         out.output_slots.push_back(static_cast<int>(i));
     }

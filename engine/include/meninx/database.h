@@ -70,7 +70,7 @@ struct QueryResult {
 };
 
 class Database {
-public:
+  public:
     // Opens (or creates) the database at `path`; ":memory:" opens a private in-memory database.
     // On failure returns null and fills `*error` (when given) with why.
     static std::unique_ptr<Database> open(const std::string& path, const OpenOptions& options = {},
@@ -101,7 +101,7 @@ public:
     // The triple store under the query engine (bulk loading, pattern lookups).
     Store& store();
 
-private:
+  private:
     struct Impl;
     explicit Database(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

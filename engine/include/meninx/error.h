@@ -43,12 +43,12 @@ struct Error {
 
 // The exception that carries an Error inside the engine.
 class Exception : public std::runtime_error {
-public:
+  public:
     explicit Exception(Error error);
     Exception(ErrorKind kind, std::string message, int line = 0, int column = 0);
     const Error& error() const { return error_; }
 
-private:
+  private:
     Error error_;
 };
 

@@ -31,17 +31,17 @@ using TermId = int64_t;
 using StatementId = int64_t;
 
 enum class TermKind : int {
-    System = 0,        // reserved predicates such as <label>
-    Node = 1,          // a graph node; its value is null
-    Label = 2,         // a node label / category, value is its name
+    System = 0,  // reserved predicates such as <label>
+    Node = 1,    // a graph node; its value is null
+    Label = 2,   // a node label / category, value is its name
     RelationshipType = 3,
     PropertyKey = 4,
     Bool = 10,
     Int = 11,
     Float = 12,
     String = 13,
-    List = 14,         // value is the list, stored as canonical JSON
-    Map = 15,          // value is the map, stored as canonical JSON
+    List = 14,  // value is the list, stored as canonical JSON
+    Map = 15,   // value is the map, stored as canonical JSON
 };
 
 // A dictionary entry: a kind and a value (null for nodes; a string for names; the literal).
@@ -68,7 +68,7 @@ struct StatementPattern {
 class BulkLoader;
 
 class Store {
-public:
+  public:
     // The id of the reserved <label> predicate (fixed in every database).
     static constexpr TermId kLabelPredicate = 1;
 
@@ -101,7 +101,7 @@ public:
 // are interned through the loader's cache. Nothing is visible to other connections before
 // commit(); destroying a loader without commit() rolls everything back.
 class BulkLoader {
-public:
+  public:
     virtual ~BulkLoader() = default;
     virtual TermId intern(const Term& term) = 0;
     virtual StatementId add(TermId subject, TermId predicate, TermId object) = 0;

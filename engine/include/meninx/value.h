@@ -61,7 +61,7 @@ enum class ValueType : uint8_t {
 std::string_view type_name(ValueType type);
 
 class Value {
-public:
+  public:
     Value() = default;
     Value(std::nullptr_t) {}
     Value(bool b) : data_(b) {}
@@ -109,7 +109,7 @@ public:
     // (:Label {k: v}), relationships as [:TYPE {k: v}], paths as <(a)-[r]->(b)>.
     std::string to_cypher() const;
 
-private:
+  private:
     std::variant<std::monostate, bool, int64_t, double, std::string, std::shared_ptr<const List>,
                  std::shared_ptr<const Map>, std::shared_ptr<const Node>,
                  std::shared_ptr<const Relationship>, std::shared_ptr<const Path>>

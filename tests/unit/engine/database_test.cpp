@@ -1,11 +1,11 @@
 // Tests of the public Database API that a data file cannot express: atomicity of failed
 // statements, explicit transactions, limits, cancellation from another thread, typed results.
+#include "meninx/database.h"
+
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <filesystem>
 #include <thread>
-
-#include "meninx/database.h"
 
 using namespace meninx;
 
