@@ -1,7 +1,8 @@
 // meninx-test-runner: runs `.test` query files (format: docs/testing.md) against a fresh
 // database each and reports every block that does not behave as written.
 //
-// Usage: meninx-test-runner [--seed-db PATH] [--update] [--verbose] FILE...
+// Usage: meninx-test-runner [--seed-db PATH] [--update] [--verbose] FILE|DIR...
+// A directory stands for every `.test` file below it.
 // Exit status: 0 when every block passed, 1 on any failure, 77 when every file was skipped
 // (ctest's SKIP_RETURN_CODE).
 #include <unistd.h>
@@ -205,6 +206,13 @@ int main(int argc, char** argv) {
         } else if (!arg.empty() && arg[0] == '-') {
             std::cerr << "unknown option " << arg << "\n";
             return 2;
+        } else if (fs::is_directory(arg)) {
+            std::vector<std::string> found;
+            for (const auto& entry : fs::recursive_directory_iterator(arg)) {
+                if (entry.path().extension() == ".test") found.push_back(entry.path().string());
+            }
+            std::sort(found.begin(), found.end());
+            options.files.insert(options.files.end(), found.begin(), found.end());
         } else {
             options.files.push_back(arg);
         }

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "gherkin.h"
+#include "tck_errors.h"
 #include "tck_value.h"
 #include "test_file.h"
 #include "value_render.h"
@@ -58,6 +59,19 @@ TEST_CASE("TCK values parse into comparable Values", "[runners]") {
     CHECK(render_literal(parse_tck_value("[3, 1, 2]"), true) == "[1, 2, 3]");
     CHECK_THROWS(parse_tck_value("[1, 2"));
     CHECK_THROWS(parse_tck_value("1 2"));
+}
+
+TEST_CASE("TCK error types map onto compatible error kinds", "[runners]") {
+    CHECK(tck_error_compatible("SyntaxError", "compile time", ErrorKind::Syntax));
+    CHECK(tck_error_compatible("SyntaxError", "compile time", ErrorKind::Semantic));
+    CHECK_FALSE(tck_error_compatible("SyntaxError", "compile time", ErrorKind::Type));
+    CHECK(tck_error_compatible("TypeError", "runtime", ErrorKind::Type));
+    CHECK(tck_error_compatible("TypeError", "compile time", ErrorKind::Semantic));
+    CHECK_FALSE(tck_error_compatible("TypeError", "runtime", ErrorKind::Semantic));
+    CHECK(tck_error_compatible("ArgumentError", "runtime", ErrorKind::Argument));
+    CHECK(tck_error_compatible("ConstraintVerificationFailed", "runtime", ErrorKind::Constraint));
+    CHECK_FALSE(tck_error_compatible("ArgumentError", "runtime", ErrorKind::Internal));
+    CHECK_FALSE(tck_error_compatible("UnknownError", "runtime", ErrorKind::Semantic));
 }
 
 TEST_CASE("test files parse into blocks with parameters and expected rows", "[runners]") {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "meninx/database.h"
+#include "tck_errors.h"
 #include "tck_value.h"
 #include "value_render.h"
 
@@ -388,22 +389,6 @@ TckResult run_tck_scenario(const ScenarioInstance& scenario, const TckConfig& co
     } catch (const std::exception& e) {
         return {TckOutcome::Failed, e.what()};
     }
-}
-
-bool tck_error_compatible(const std::string& tck_type, const std::string& phase, ErrorKind kind) {
-    bool compile_time = phase != "runtime";
-    if (tck_type == "SyntaxError") return kind == ErrorKind::Syntax || kind == ErrorKind::Semantic;
-    if (tck_type == "SemanticError") return kind == ErrorKind::Semantic;
-    if (tck_type == "TypeError") {
-        return kind == ErrorKind::Type || (compile_time && kind == ErrorKind::Semantic);
-    }
-    if (tck_type == "ArgumentError") return kind == ErrorKind::Argument;
-    if (tck_type == "ConstraintVerificationFailed") return kind == ErrorKind::Constraint;
-    if (tck_type == "EntityNotFound" || tck_type == "ProcedureError" ||
-        tck_type == "ParameterMissing") {
-        return kind == ErrorKind::Semantic || kind == ErrorKind::Argument;
-    }
-    return false;
 }
 
 }  // namespace meninx::testing

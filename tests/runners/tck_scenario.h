@@ -8,7 +8,6 @@
 #include <string>
 
 #include "gherkin.h"
-#include "meninx/error.h"
 
 namespace meninx::testing {
 
@@ -29,9 +28,5 @@ std::string tck_unsupported_reason(const ScenarioInstance& scenario);
 
 // Runs the scenario; never throws. Call only when tck_unsupported_reason() is empty.
 TckResult run_tck_scenario(const ScenarioInstance& scenario, const TckConfig& config);
-
-// Whether a Meninx error kind is an acceptable answer to a TCK error type ("SyntaxError", ...)
-// raised at `phase` ("compile time", "runtime" or "any time"). The table is in docs/testing.md.
-bool tck_error_compatible(const std::string& tck_type, const std::string& phase, ErrorKind kind);
 
 }  // namespace meninx::testing
