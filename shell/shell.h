@@ -1,0 +1,123 @@
+// Shell: the interactive and scripted front end of a Meninx database (the `meninx` program
+// without its argument parsing and terminal set-up).
+//
+// A Shell owns the open Database, the session's parameters and settings, and borrows the
+// streams it writes results (`out`) and errors (`err`) to; the caller keeps them alive. All
+// input, whatever its origin, goes through run(): `:` commands at the start of a statement,
+// Cypher statements ending with `;`. Only interrupt() may be called from another thread or a
+// signal handler.
+#pragma once
+
+#include <atomic>
+#include <fstream>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "completer.h"
+#include "line_source.h"
+#include "meninx/database.h"
+#include "output_format.h"
+#include "statement_splitter.h"
+
+namespace meninx::shell {
+
+struct ShellOptions {
+    OutputMode mode = OutputMode::Table;
+    FormatOptions format;
+    // Open databases so that no write can succeed.
+    bool read_only = false;
+    // Stop a script at its first failing statement or command.
+    bool bail = false;
+    // Parameters available to every statement as $name.
+    Map parameters;
+};
+
+class Shell;
+
+// One `:` command: its name (without the colon), its argument synopsis, what it does, and the
+// member function that runs it (which returns false when the command failed).
+struct CommandSpec {
+    std::string_view name;
+    std::string_view arguments;
+    std::string_view summary;
+    bool (Shell::*run)(std::string_view arguments);
+};
+
+class Shell {
+  public:
+    Shell(ShellOptions options, std::ostream& out, std::ostream& err);
+    ~Shell();
+
+    // Opens the database at `path`, replacing the open one; on failure reports on `err`, keeps
+    // the previous database and returns false.
+    bool open(const std::string& path);
+    Database* database() { return db_.get(); }
+
+    // Runs everything `source` provides until its end or :quit. `name` names the input in
+    // error messages: a file name gives FILE:LINE:COLUMN, "-c" gives "line N". Returns false
+    // when a statement or command failed (for a terminal: the last one).
+    bool run(LineSource& source, const std::string& name);
+
+    // Stops the running statement, or (between statements) makes the terminal drop the input
+    // being typed. Safe to call from a signal handler.
+    void interrupt();
+
+    bool quit_requested() const { return quit_; }
+    // True when any statement or command has failed since the shell started.
+    bool any_failed() const { return any_failed_; }
+
+    // The prompt for a new statement or, with `continued`, for its next line.
+    std::string prompt(bool continued) const;
+
+    const Completer& completer() const { return completer_; }
+    const ShellOptions& options() const { return options_; }
+
+    // The table that drives both command dispatch and :help.
+    static const std::vector<CommandSpec>& commands();
+
+  private:
+    bool execute(const Statement& statement, const std::string& name);
+    bool run_command(std::string_view line, int line_number, const std::string& name);
+    void report(const Error& error, const Statement& where, const std::string& name,
+                int prefix_length);
+    void refresh_catalog();
+    std::vector<std::string> column_of(const char* query);
+    std::ostream& out() { return file_out_ ? *file_out_ : out_; }
+    std::unique_ptr<ResultFormatter> formatter() const;
+
+    bool cmd_help(std::string_view args);
+    bool cmd_quit(std::string_view args);
+    bool cmd_schema(std::string_view args);
+    bool cmd_mode(std::string_view args);
+    bool cmd_param(std::string_view args);
+    bool cmd_params(std::string_view args);
+    bool cmd_timer(std::string_view args);
+    bool cmd_limit(std::string_view args);
+    bool cmd_read(std::string_view args);
+    bool cmd_open(std::string_view args);
+    bool cmd_output(std::string_view args);
+    bool cmd_history(std::string_view args);
+    bool cmd_explain(std::string_view args);
+    bool cmd_begin(std::string_view args);
+    bool cmd_commit(std::string_view args);
+    bool cmd_rollback(std::string_view args);
+
+    ShellOptions options_;
+    std::ostream& out_;
+    std::ostream& err_;
+    std::unique_ptr<std::ofstream> file_out_;
+    std::unique_ptr<Database> db_;
+    Completer completer_;
+    LineSource* terminal_ = nullptr;
+    bool explain_ = false;
+    bool quit_ = false;
+    bool any_failed_ = false;
+    int read_depth_ = 0;
+    std::atomic<bool> running_{false};
+    std::atomic<bool> interrupted_{false};
+};
+
+}  // namespace meninx::shell

@@ -1,0 +1,276 @@
+// The `:` commands: the table that drives dispatch and :help, and one method per command.
+#include <charconv>
+#include <iomanip>
+
+#include "schema_queries.h"
+#include "shell.h"
+#include "value_text.h"
+
+namespace meninx::shell {
+
+namespace {
+
+std::string_view trim(std::string_view s) {
+    size_t b = s.find_first_not_of(" \t");
+    if (b == std::string_view::npos) return {};
+    size_t e = s.find_last_not_of(" \t");
+    return s.substr(b, e - b + 1);
+}
+
+// Parses "on" / "off"; nothing for anything else.
+std::optional<bool> on_off(std::string_view s) {
+    if (s == "on") return true;
+    if (s == "off") return false;
+    return std::nullopt;
+}
+
+}  // namespace
+
+const std::vector<CommandSpec>& Shell::commands() {
+    static const std::vector<CommandSpec> table = {
+        {"help", "[COMMAND]", "List the commands, or describe one", &Shell::cmd_help},
+        {"quit", "", "Leave the shell (also Ctrl-D)", &Shell::cmd_quit},
+        {"exit", "", "Leave the shell", &Shell::cmd_quit},
+        {"schema", "", "Show categories, predicates and properties with counts",
+         &Shell::cmd_schema},
+        {"mode", "table|csv|tsv|json|jsonl|markdown", "Choose how results are written",
+         &Shell::cmd_mode},
+        {"param", "NAME => VALUE | clear", "Set the parameter $NAME (JSON or Cypher value)",
+         &Shell::cmd_param},
+        {"params", "", "List the parameters", &Shell::cmd_params},
+        {"timer", "on|off", "Show the elapsed time under each result", &Shell::cmd_timer},
+        {"limit", "N", "Show at most N rows of a table (0: all)", &Shell::cmd_limit},
+        {"read", "FILE", "Run the statements and commands in FILE", &Shell::cmd_read},
+        {"open", "FILE", "Close the database and open FILE", &Shell::cmd_open},
+        {"output", "[FILE]", "Write results to FILE, or back to the terminal", &Shell::cmd_output},
+        {"history", "", "List the statements entered so far", &Shell::cmd_history},
+        {"explain", "[on|off]", "Toggle showing plans instead of running statements",
+         &Shell::cmd_explain},
+        {"begin", "", "Start an explicit transaction", &Shell::cmd_begin},
+        {"commit", "", "Make the transaction's changes durable", &Shell::cmd_commit},
+        {"rollback", "", "Undo the transaction's changes", &Shell::cmd_rollback},
+    };
+    return table;
+}
+
+bool Shell::cmd_help(std::string_view args) {
+    std::string_view wanted = args.starts_with(':') ? args.substr(1) : args;
+    std::ostream& os = out();
+    bool found = wanted.empty();
+    for (const auto& c : commands()) {
+        if (!wanted.empty() && c.name != wanted) continue;
+        found = true;
+        std::string synopsis = ":" + std::string(c.name);
+        if (!c.arguments.empty()) synopsis += " " + std::string(c.arguments);
+        os << std::left << std::setw(44) << synopsis << c.summary << '\n';
+    }
+    if (!found) {
+        err_ << "error: unknown command :" << wanted << " (see :help)\n";
+        return false;
+    }
+    if (wanted.empty()) {
+        os << "Statements end with ';' and may span lines. Tab completes keywords, labels, types,\n"
+              "property keys, functions and commands; Ctrl-C stops a query or clears the input.\n";
+    }
+    return true;
+}
+
+bool Shell::cmd_quit(std::string_view) {
+    quit_ = true;
+    return true;
+}
+
+bool Shell::cmd_schema(std::string_view) {
+    if (!db_) {
+        err_ << "error: no database is open (see :open)\n";
+        return false;
+    }
+    const std::pair<const char*, const char*> sections[] = {
+        {"Categories", schema_queries::kCategories},
+        {"Predicates", schema_queries::kPredicates},
+        {"Properties", schema_queries::kProperties},
+    };
+    auto fmt = formatter();
+    for (const auto& [title, query] : sections) {
+        QueryResult result = db_->query(query);
+        if (!result.ok()) {
+            err_ << "error: " << title << ": " << result.error->message << '\n';
+            return false;
+        }
+        if (options_.mode == OutputMode::Table || options_.mode == OutputMode::Markdown) {
+            out() << title << '\n';
+        }
+        fmt->write(result, out());
+    }
+    return true;
+}
+
+bool Shell::cmd_mode(std::string_view args) {
+    auto mode = parse_output_mode(args);
+    if (!mode) {
+        err_ << "error: :mode takes one of table, csv, tsv, json, jsonl, markdown\n";
+        return false;
+    }
+    options_.mode = *mode;
+    return true;
+}
+
+bool Shell::cmd_param(std::string_view args) {
+    if (args == "clear") {
+        options_.parameters.clear();
+        completer_.set_parameters({});
+        return true;
+    }
+    size_t arrow = args.find("=>");
+    if (arrow == std::string_view::npos) {
+        err_ << "error: usage: :param NAME => VALUE, or :param clear\n";
+        return false;
+    }
+    std::string_view name = trim(args.substr(0, arrow));
+    if (name.starts_with('$')) name.remove_prefix(1);
+    std::string text(trim(args.substr(arrow + 2)));
+    if (name.empty() || text.empty()) {
+        err_ << "error: usage: :param NAME => VALUE, or :param clear\n";
+        return false;
+    }
+    Value value;
+    if (!parse_json_value(text, &value)) {
+        if (!db_) {
+            err_ << "error: the value is not JSON, and Cypher values need an open database\n";
+            return false;
+        }
+        QueryResult result = db_->query("RETURN " + text + " AS value", options_.parameters);
+        if (!result.ok() || result.rows.size() != 1) {
+            err_ << "error: cannot evaluate " << text << ": "
+                 << (result.ok() ? "not one value" : result.error->message) << '\n';
+            return false;
+        }
+        value = result.rows[0][0];
+    }
+    options_.parameters[std::string(name)] = value;
+    std::vector<std::string> names;
+    for (const auto& [n, v] : options_.parameters) names.push_back(n);
+    completer_.set_parameters(std::move(names));
+    return true;
+}
+
+bool Shell::cmd_params(std::string_view) {
+    for (const auto& [name, value] : options_.parameters) {
+        out() << "$" << name << " => " << value_text(value, false) << '\n';
+    }
+    return true;
+}
+
+bool Shell::cmd_timer(std::string_view args) {
+    auto on = on_off(args);
+    if (!on) {
+        err_ << "error: usage: :timer on|off\n";
+        return false;
+    }
+    options_.format.timer = *on;
+    return true;
+}
+
+bool Shell::cmd_limit(std::string_view args) {
+    size_t n = 0;
+    auto [end, ec] = std::from_chars(args.data(), args.data() + args.size(), n);
+    if (args.empty() || ec != std::errc() || end != args.data() + args.size()) {
+        err_ << "error: usage: :limit N (0 shows every row)\n";
+        return false;
+    }
+    options_.format.row_limit = n;
+    return true;
+}
+
+bool Shell::cmd_read(std::string_view args) {
+    std::string file(args);
+    std::ifstream in(file);
+    if (file.empty() || !in) {
+        err_ << "error: cannot read " << (file.empty() ? "(no file named)" : file) << '\n';
+        return false;
+    }
+    if (read_depth_ >= 16) {
+        err_ << "error: :read nested too deeply\n";
+        return false;
+    }
+    StreamLineSource source(in);
+    ++read_depth_;
+    bool ok = run(source, file);
+    --read_depth_;
+    return ok;
+}
+
+bool Shell::cmd_open(std::string_view args) {
+    if (args.empty()) {
+        err_ << "error: usage: :open FILE\n";
+        return false;
+    }
+    return open(std::string(args));
+}
+
+bool Shell::cmd_output(std::string_view args) {
+    if (args.empty()) {
+        file_out_.reset();
+        return true;
+    }
+    auto file = std::make_unique<std::ofstream>(std::string(args));
+    if (!*file) {
+        err_ << "error: cannot write " << args << '\n';
+        return false;
+    }
+    file_out_ = std::move(file);
+    return true;
+}
+
+bool Shell::cmd_history(std::string_view) {
+    if (!terminal_) return true;
+    auto entries = terminal_->history();
+    for (size_t i = 0; i < entries.size(); ++i) {
+        out() << std::right << std::setw(5) << i + 1 << "  " << entries[i] << '\n';
+    }
+    return true;
+}
+
+bool Shell::cmd_explain(std::string_view args) {
+    if (args.empty()) {
+        explain_ = !explain_;
+    } else if (auto on = on_off(args)) {
+        explain_ = *on;
+    } else {
+        err_ << "error: usage: :explain [on|off]\n";
+        return false;
+    }
+    out() << "explain " << (explain_ ? "on" : "off") << '\n';
+    return true;
+}
+
+bool Shell::cmd_begin(std::string_view) {
+    if (!db_) return false;
+    if (auto error = db_->begin()) {
+        err_ << "error: " << error->message << '\n';
+        return false;
+    }
+    return true;
+}
+
+bool Shell::cmd_commit(std::string_view) {
+    if (!db_) return false;
+    if (auto error = db_->commit()) {
+        err_ << "error: " << error->message << '\n';
+        return false;
+    }
+    refresh_catalog();
+    return true;
+}
+
+bool Shell::cmd_rollback(std::string_view) {
+    if (!db_) return false;
+    if (auto error = db_->rollback()) {
+        err_ << "error: " << error->message << '\n';
+        return false;
+    }
+    refresh_catalog();
+    return true;
+}
+
+}  // namespace meninx::shell
