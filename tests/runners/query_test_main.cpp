@@ -47,11 +47,12 @@ std::string read_file(const std::string& path) {
     return text.str();
 }
 
-std::string indent(const std::string& text) {
-    std::string out = "    ";
-    for (char c : text) {
-        out += c;
-        if (c == '\n') out += "    ";
+// `text` with every line (but a trailing empty one) prefixed by `prefix`.
+std::string indent(const std::string& text, const std::string& prefix = "    ") {
+    std::string out = prefix;
+    for (size_t i = 0; i < text.size(); ++i) {
+        out += text[i];
+        if (text[i] == '\n' && i + 1 < text.size()) out += prefix;
     }
     return out;
 }
@@ -175,7 +176,7 @@ FileOutcome run_file(const std::string& path, const Options& options) {
         ++outcome.failed;
         std::cout << path << ":" << block.header_line + 1 << ": FAILED\n"
                   << indent(block.text) << "\n"
-                  << failure;
+                  << indent(failure, "  ");
     }
     if (options.update && std::find(replace.begin(), replace.end(), true) != replace.end()) {
         std::ofstream(path, std::ios::binary | std::ios::trunc)
