@@ -7,6 +7,9 @@
 // through SyntaxErrorListener.
 #include "parser/parser.h"
 
+#include <algorithm>
+#include <string>
+
 #include "CypherLexer.h"
 #include "CypherParser.h"
 #include "antlr4-runtime.h"
@@ -58,6 +61,41 @@ void check_utf8(std::string_view text) {
     }
 }
 
+// Rejects brackets and prefix operators nested so deep that the recursive descent would run
+// out of stack, pointing at the token that goes too deep.
+void check_nesting(std::string_view text, antlr4::CommonTokenStream& tokens) {
+    constexpr int kMaxNesting = 256;
+    using meninx_antlr::CypherParser;
+    int depth = 0;
+    int prefix_run = 0;
+    for (antlr4::Token* token : tokens.getTokens()) {
+        switch (token->getType()) {
+            case CypherParser::LPAREN:
+            case CypherParser::LBRACK:
+            case CypherParser::LBRACE:
+                ++depth;
+                break;
+            case CypherParser::RPAREN:
+            case CypherParser::RBRACK:
+            case CypherParser::RBRACE:
+                depth = std::max(0, depth - 1);
+                break;
+            default:
+                break;
+        }
+        bool prefix = token->getType() == CypherParser::K_NOT ||
+                      token->getType() == CypherParser::MINUS ||
+                      token->getType() == CypherParser::PLUS;
+        prefix_run = prefix ? prefix_run + 1 : 0;
+        if (depth + prefix_run > kMaxNesting) {
+            throw make_syntax_error(text, static_cast<int>(token->getLine()),
+                                    static_cast<int>(token->getCharPositionInLine()) + 1,
+                                    "Invalid input '" + token->getText() + "': nested more than " +
+                                        std::to_string(kMaxNesting) + " levels deep");
+        }
+    }
+}
+
 }  // namespace
 
 ast::Statement parse(std::string_view text) {
@@ -68,6 +106,8 @@ ast::Statement parse(std::string_view text) {
     lexer.removeErrorListeners();
     lexer.addErrorListener(&listener);
     antlr4::CommonTokenStream tokens(&lexer);
+    tokens.fill();
+    check_nesting(text, tokens);
     meninx_antlr::CypherParser parser(&tokens);
     parser.removeErrorListeners();
     auto* simulator = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();

@@ -105,7 +105,7 @@ ExprPtr Transformer::transform_not(P::NotExpressionContext& ctx) {
     ExprPtr expr = make(ExprKind::Unary, ctx);
     expr->op = Op::Not;
     expr->children.push_back(transform_not(*ctx.notExpression()));
-    return expr;
+    return seal(expr);
 }
 
 // a < b < c means a < b AND b < c: the middle operand is shared by both comparisons.
@@ -138,7 +138,7 @@ ExprPtr Transformer::transform_predicate(P::PredicateExpressionContext& ctx) {
             expr->pos = pos_of(ctx);
             expr->text = text_between(ctx, *suffix);
             expr->children.push_back(result);
-            result = expr;
+            result = seal(expr);
             continue;
         }
         Op op = Op::In;
@@ -213,7 +213,7 @@ ExprPtr Transformer::transform_unary(P::UnaryExpressionContext& ctx) {
     ExprPtr expr = make(ExprKind::Unary, ctx);
     expr->op = minus ? Op::Negate : Op::Plus;
     expr->children.push_back(transform_unary(*operand));
-    return expr;
+    return seal(expr);
 }
 
 ExprPtr Transformer::transform_postfix(P::PostfixExpressionContext& ctx) {
@@ -237,13 +237,13 @@ ExprPtr Transformer::transform_postfix(P::PostfixExpressionContext& ctx) {
             expr->children.push_back(slice.to != nullptr ? transform_expression(*slice.to)
                                                          : nullptr);
         }
-        result = expr;
+        result = seal(expr);
     }
     if (ctx.nodeLabels() != nullptr) {
         ExprPtr expr = make(ExprKind::HasLabels, ctx);
         expr->labels = transform_node_labels(*ctx.nodeLabels());
         expr->children.push_back(result);
-        result = expr;
+        result = seal(expr);
     }
     return result;
 }
@@ -257,12 +257,14 @@ ExprPtr Transformer::transform_property_expression(P::PropertyExpressionContext&
         expr->text = text_between(ctx, *lookup);
         expr->name = transform_schema_name(*lookup->schemaName());
         expr->children.push_back(result);
-        result = expr;
+        result = seal(expr);
     }
     return result;
 }
 
-ExprPtr Transformer::transform_atom(P::AtomContext& ctx) {
+ExprPtr Transformer::transform_atom(P::AtomContext& ctx) { return seal(transform_atom_kind(ctx)); }
+
+ExprPtr Transformer::transform_atom_kind(P::AtomContext& ctx) {
     if (auto* c = ctx.literal()) return transform_literal(*c);
     if (auto* c = ctx.parameter()) return transform_parameter(*c);
     if (auto* c = ctx.caseExpression()) return transform_case(*c);

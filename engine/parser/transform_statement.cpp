@@ -1,4 +1,6 @@
 // Transformer: statements, clauses, names and the shared helpers.
+#include <algorithm>
+
 #include "parser/syntax_error.h"
 #include "parser/transformer.h"
 
@@ -78,6 +80,22 @@ void Transformer::fail(ast::SourcePos pos, std::string message) const {
     throw make_syntax_error(text_, pos.line, pos.column, std::move(message));
 }
 
+ast::ExprPtr Transformer::seal(ast::ExprPtr expr) {
+    constexpr int kMaxHeight = 1000;
+    int height = 1;
+    for (const auto& child : expr->children) {
+        if (child == nullptr) continue;
+        auto found = heights_.find(child.get());
+        height = std::max(height, 1 + (found == heights_.end() ? 1 : found->second));
+    }
+    if (height > kMaxHeight) {
+        fail(expr->pos, "Invalid input: expression nested more than " + std::to_string(kMaxHeight) +
+                            " levels deep");
+    }
+    heights_[expr.get()] = height;
+    return expr;
+}
+
 ast::ExprPtr Transformer::make(ast::ExprKind kind, antlr4::ParserRuleContext& ctx) {
     auto expr = std::make_shared<ast::Expression>();
     expr->kind = kind;
@@ -95,7 +113,7 @@ ast::ExprPtr Transformer::make_binary(ast::Op op, ast::ExprPtr lhs, ast::ExprPtr
     expr->pos = pos_of(first);
     expr->text = text_between(first, last);
     expr->children = {std::move(lhs), std::move(rhs)};
-    return expr;
+    return seal(std::move(expr));
 }
 
 // --- names -------------------------------------------------------------------------------------

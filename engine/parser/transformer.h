@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "CypherParser.h"
 #include "antlr4-runtime.h"
@@ -77,6 +78,7 @@ class Transformer {
     ast::ExprPtr transform_postfix(P::PostfixExpressionContext& ctx);
     ast::ExprPtr transform_property_expression(P::PropertyExpressionContext& ctx);
     ast::ExprPtr transform_atom(P::AtomContext& ctx);
+    ast::ExprPtr transform_atom_kind(P::AtomContext& ctx);
     ast::ExprPtr transform_literal(P::LiteralContext& ctx);
     // `sign`: the position of a unary minus before the literal, folded into it (so that
     // -9223372036854775808 is representable); null when there is none.
@@ -114,9 +116,13 @@ class Transformer {
                              antlr4::ParserRuleContext& last) const;
     std::string text_of(antlr4::ParserRuleContext& ctx) const { return text_between(ctx, ctx); }
     [[noreturn]] void fail(ast::SourcePos pos, std::string message) const;
+    // Records the height of a finished expression (1 + its tallest child) and rejects trees so
+    // tall that walking or freeing them recursively could exhaust the stack. Returns `expr`.
+    ast::ExprPtr seal(ast::ExprPtr expr);
 
     std::string_view text_;
     antlr4::CharStream& input_;
+    std::unordered_map<const ast::Expression*, int> heights_;
 };
 
 }  // namespace meninx::parser

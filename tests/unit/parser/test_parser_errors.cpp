@@ -168,3 +168,29 @@ TEST_CASE("The error text shows kind, message, position and excerpt", "[parser][
               "WITH, CREATE (line 1, column 1)\nRETRUN 1\n^");
     }
 }
+
+TEST_CASE("Nesting and expression height are bounded instead of exhausting the stack",
+          "[parser][error]") {
+    auto nested = [](int depth) {
+        return "RETURN " + std::string(depth, '(') + "1" + std::string(depth, ')');
+    };
+    CHECK_NOTHROW(meninx::parser::parse(nested(250)));
+    auto deep = syntax_error_of(nested(100000));
+    CHECK(deep.kind == ErrorKind::Syntax);
+    CHECK(deep.column == 8 + 256);
+    CHECK_THAT(deep.message, Contains("nested more than 256 levels deep"));
+
+    std::string negations = "RETURN ";
+    for (int i = 0; i < 5000; ++i) negations += "NOT ";
+    CHECK_THAT(syntax_error_of(negations + "true").message, Contains("levels deep"));
+
+    auto chain = [](int terms) {
+        std::string query = "RETURN 1";
+        for (int i = 1; i < terms; ++i) query += " + 1";
+        return query;
+    };
+    CHECK_NOTHROW(meninx::parser::parse(chain(900)));
+    auto tall = syntax_error_of(chain(100000));
+    CHECK(tall.kind == ErrorKind::Syntax);
+    CHECK_THAT(tall.message, Contains("expression nested more than 1000 levels deep"));
+}

@@ -192,5 +192,5 @@ TEST_CASE("Mutated TCK queries either parse or raise a meninx::Exception", "[par
         }
     }
     std::cout << "Fuzzed parses: " << attempts << ", syntax errors: " << errors << "\n";
-    CHECK(attempts > 1000);
+    CHECK(attempts > 200);
 }
