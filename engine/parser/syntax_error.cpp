@@ -210,10 +210,9 @@ std::string describe_expected(const antlr4::misc::IntervalSet& expected,
     return join_alternatives(items);
 }
 
-// Token types tried in place of the offending token when ANTLR's own expected set is not to be
-// trusted: when it stops at the end of the statement (ANTLR forgets what the rules it has already
-// left could have taken), or when it was computed for a decision that began before the
-// offending token.
+// Token types tried in place of the offending token, to complete ANTLR's own expected set: that
+// set forgets what the optional parts of rules already left could have taken, and for a failed
+// decision it describes where the decision began rather than the offending token.
 const std::vector<size_t>& continuation_candidates() {
     static const std::vector<size_t> tokens = {
         CypherParser::K_MATCH,  CypherParser::K_OPTIONAL, CypherParser::K_UNWIND,
@@ -360,7 +359,7 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer,
     } else {
         expected = parser->getExpectedTokens();
     }
-    if (decided_earlier || expected.contains(antlr4::Token::EOF)) {
+    {
         antlr4::misc::IntervalSet viable;
         antlr4::TokenStream& stream = *parser->getTokenStream();
         for (size_t type : continuation_candidates()) {
@@ -383,6 +382,14 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer,
     std::string wanted = describe_expected(expected, parser->getVocabulary());
     std::string tail = wanted.empty() ? "" : ": expected " + wanted;
 
+    if (offending_symbol->getType() == CypherParser::UNKNOWN_CHARACTER && found == "!") {
+        antlr4::Token* next = parser->getTokenStream()->get(offending_symbol->getTokenIndex() + 1);
+        if (next->getType() == CypherParser::EQ &&
+            next->getStartIndex() == offending_symbol->getStopIndex() + 1) {
+            throw make_syntax_error(text_, error_line, error_column,
+                                    "Invalid input '!=': Cypher writes 'not equal' as <>");
+        }
+    }
     if (offending_symbol->getType() == antlr4::Token::EOF) {
         auto [end_line, end_column] = end_of_previous_token(*parser, *offending_symbol);
         throw make_syntax_error(text_, end_line, end_column, "Unexpected end of input" + tail);

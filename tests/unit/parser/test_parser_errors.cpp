@@ -51,7 +51,11 @@ TEST_CASE("Expected sets read as words, not token dumps", "[parser][error]") {
     CHECK_THAT(syntax_error_of("RETURN").message,
                Equals("Unexpected end of input: expected DISTINCT, '*' or an expression"));
     CHECK_THAT(syntax_error_of("UNWIND [1] x RETURN x").message,
-               Equals("Invalid input 'x': expected AS"));
+               Equals("Invalid input 'x': expected AS or an operator"));
+    CHECK_THAT(syntax_error_of("MATCH (n:Drug WHERE n.x = 1 RETURN n").message,
+               Equals("Invalid input 'WHERE': expected ')', '{', ':' or a parameter"));
+    CHECK_THAT(syntax_error_of("RETURN a != b").message,
+               Equals("Invalid input '!=': Cypher writes 'not equal' as <>"));
     CHECK_THAT(syntax_error_of("RETURN {1} AS literal").message,
                Equals("Invalid input '1': expected '}' or a name"));
     CHECK_THAT(syntax_error_of("MATCH (n) RETURN n ORDER n").message,
