@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <iostream>
+#include <thread>
 
 #include "parser_test_support.h"
 #include "tck_queries.h"
@@ -193,4 +194,32 @@ TEST_CASE("Mutated TCK queries either parse or raise a meninx::Exception", "[par
     }
     std::cout << "Fuzzed parses: " << attempts << ", syntax errors: " << errors << "\n";
     CHECK(attempts > 200);
+}
+
+TEST_CASE("parse() may run in several threads at once", "[parser][threads]") {
+    const auto& queries = tck_queries();
+    if (queries.empty()) {
+        WARN("no TCK features: skipped");
+        return;
+    }
+    // Each thread parses the same queries while ANTLR's shared caches are still cold; all must
+    // agree with a single-threaded run afterwards.
+    const size_t count = std::min<size_t>(queries.size(), 300);
+    auto run = [&](std::vector<std::string>& out) {
+        for (size_t i = 0; i < count; ++i) {
+            try {
+                out.push_back(meninx::ast::to_string(meninx::parser::parse(queries[i].text)));
+            } catch (const meninx::Exception& e) {
+                out.push_back(e.what());
+            }
+        }
+    };
+    std::vector<std::vector<std::string>> results(4);
+    std::vector<std::thread> threads;
+    for (auto& result : results) threads.emplace_back(run, std::ref(result));
+    for (auto& thread : threads) thread.join();
+    std::vector<std::string> expected;
+    run(expected);
+    REQUIRE(expected.size() == count);
+    for (const auto& result : results) CHECK(result == expected);
 }
