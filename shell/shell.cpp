@@ -83,6 +83,7 @@ bool Shell::run(LineSource& source, const std::string& name) {
         std::optional<std::string> line = source.read_line(prompt(splitter.pending()));
         if (!line) {
             if (source.interactive() && interrupted_.exchange(false)) {
+                err_ << "^C\n";
                 splitter.clear();
                 continue;
             }
@@ -140,7 +141,13 @@ void Shell::report(const Error& error, const Statement& where, const std::string
                    int prefix_length) {
     int line = where.line;
     int column = 0;
-    if (error.line > 0) {
+    if (name.empty()) {
+        // At the terminal, positions are within the statement just typed.
+        line = std::max(error.line, 1);
+        column = error.column;
+        if (error.line == 1) column = std::max(1, error.column - prefix_length);
+        if (error.kind == ErrorKind::Interrupted) err_ << '\n';
+    } else if (error.line > 0) {
         line = where.line + error.line - 1;
         column = error.column;
         if (error.line == 1) column = std::max(1, where.column + error.column - 1 - prefix_length);

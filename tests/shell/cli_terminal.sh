@@ -23,18 +23,23 @@ wait_for() {
 }
 count() { screen | grep -c -- "$1"; }
 
-wait_for "lm> "
+wait_for "lm>"
+# tmux reads a trailing ';' as its own command separator, hence '\;' below.
 
 # A statement over two lines shows the continuation prompt.
-tmux_ send-keys "RETURN" Enter
-wait_for "..> "
-tmux_ send-keys "40 + 2 AS answer;" Enter
+tmux_ send-keys -l "RETURN"
+tmux_ send-keys Enter
+wait_for "..>"
+tmux_ send-keys -l '40 + 2 AS answer\;'
+tmux_ send-keys Enter
 wait_for "│     42 │"
 
 # Tab completes the label from the catalog.
-tmux_ send-keys "MATCH (d:Dr" Tab
+tmux_ send-keys -l "MATCH (d:Dr"
+tmux_ send-keys Tab
 wait_for "MATCH (d:Drug"
-tmux_ send-keys ") RETURN d.name AS drugname;" Enter
+tmux_ send-keys -l ') RETURN d.name AS drugname\;'
+tmux_ send-keys Enter
 wait_for "osimertinib"
 
 # Up recalls the last statement.
@@ -43,14 +48,16 @@ for _ in $(seq 50); do [ "$(count 'osimertinib')" -ge 2 ] && break; sleep 0.1; d
 [ "$(count 'osimertinib')" -ge 2 ] || fail "history recall did not rerun the query: $(screen)"
 
 # Ctrl-C clears the line being typed.
-tmux_ send-keys "MATCH this is not cypher"
+tmux_ send-keys -l "MATCH this is not cypher"
 wait_for "not cypher"
 tmux_ send-keys C-c
-tmux_ send-keys "RETURN 5 AS five;" Enter
+tmux_ send-keys -l 'RETURN 5 AS five\;'
+tmux_ send-keys Enter
 wait_for "five"
 case "$(screen)" in *"error"*) fail "Ctrl-C did not clear the input: $(screen)" ;; esac
 
-tmux_ send-keys ":quit" Enter
+tmux_ send-keys -l ":quit"
+tmux_ send-keys Enter
 for _ in $(seq 50); do tmux_ has-session 2>/dev/null || break; sleep 0.1; done
 grep -q "drugname" "$MENINX_HISTORY" || fail "history file lacks the statement"
 
