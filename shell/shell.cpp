@@ -87,6 +87,14 @@ bool Shell::run(LineSource& source, const std::string& name) {
                 splitter.clear();
                 continue;
             }
+            if (!source.interactive() && interrupted_.exchange(false)) {
+                // SIGINT while a script waited for input: the script stops, as a failure.
+                err_ << name << ": interrupted\n";
+                any_failed_ = true;
+                ok = false;
+                quit_ = !terminal_;
+                stop = true;
+            }
             break;
         }
         ++line_number;
