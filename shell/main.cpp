@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
     ShellOptions options = cl->shell;
     options.format.ascii = cl->ascii || !utf8_locale();
     options.format.color = terminal_out && !std::getenv("NO_COLOR");
-    options.format.width = terminal_out ? terminal_width() : 0;
+    if (terminal_out) options.terminal_width = terminal_width;
     options.format.row_limit = interactive ? 1000 : 0;
     options.format.timer = interactive;
 

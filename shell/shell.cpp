@@ -209,7 +209,10 @@ void Shell::refresh_catalog() {
 }
 
 std::unique_ptr<ResultFormatter> Shell::formatter() const {
-    return make_formatter(options_.mode, options_.format);
+    FormatOptions format = options_.format;
+    if (options_.terminal_width && !file_out_) format.width = options_.terminal_width();
+    if (file_out_) format.width = 0;
+    return make_formatter(options_.mode, format);
 }
 
 }  // namespace meninx::shell

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -33,6 +34,9 @@ struct ShellOptions {
     bool bail = false;
     // Parameters available to every statement as $name.
     Map parameters;
+    // When set, asked before each result for the width tables must fit (the terminal's width
+    // may change while the shell runs).
+    std::function<size_t()> terminal_width;
 };
 
 class Shell;
