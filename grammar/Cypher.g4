@@ -279,8 +279,8 @@ qualifiedName : ( symbolicName DOT )* symbolicName ;
 
 variable : symbolicName ;
 
-// Names of variables, functions and procedures: identifiers and the keywords that are not
-// reserved.
+// Names of variables, functions and procedures: identifiers and the keywords that cannot be
+// mistaken for the start of a clause or an operator where a name may stand (e.g. `end`, `desc`).
 symbolicName
     : IDENTIFIER
     | ESCAPED_NAME
@@ -293,18 +293,25 @@ symbolicName
     | K_ALLSHORTESTPATHS
     | K_EXPLAIN
     | K_PROFILE
+    | K_END
+    | K_ASC
+    | K_ASCENDING
+    | K_DESC
+    | K_DESCENDING
+    | K_BY
+    | K_ON
+    | K_DETACH
+    | K_YIELD
     ;
 
 // Names of labels, relationship types and property keys: any word, reserved or not.
 schemaName : symbolicName | reservedWord ;
 
 reservedWord
-    : K_ALL | K_AND | K_AS | K_ASC | K_ASCENDING | K_BY | K_CALL | K_CASE | K_CONTAINS
-    | K_CREATE | K_DELETE | K_DESC | K_DESCENDING | K_DETACH | K_DISTINCT | K_ELSE | K_END
-    | K_ENDS | K_EXISTS | K_FALSE | K_IN | K_IS | K_LIMIT | K_MATCH | K_MERGE | K_NOT
-    | K_NULL | K_ON | K_OPTIONAL | K_OR | K_ORDER | K_REMOVE | K_RETURN | K_SET | K_SKIP
-    | K_STARTS | K_THEN | K_TRUE | K_UNION | K_UNWIND | K_WHEN | K_WHERE | K_WITH | K_XOR
-    | K_YIELD
+    : K_ALL | K_AND | K_AS | K_CALL | K_CASE | K_CONTAINS | K_CREATE | K_DELETE | K_DISTINCT
+    | K_ELSE | K_ENDS | K_EXISTS | K_FALSE | K_IN | K_IS | K_LIMIT | K_MATCH | K_MERGE | K_NOT
+    | K_NULL | K_OPTIONAL | K_OR | K_ORDER | K_REMOVE | K_RETURN | K_SET | K_SKIP | K_STARTS
+    | K_THEN | K_TRUE | K_UNION | K_UNWIND | K_WHEN | K_WHERE | K_WITH | K_XOR
     ;
 
 // ---------------------------------------------------------------------------------------------

@@ -80,11 +80,16 @@ const std::set<size_t>& expression_starts() {
 // Keywords that are also names (see `symbolicName` in the grammar).
 const std::set<size_t>& soft_keywords() {
     static const std::set<size_t> tokens = {
-        CypherParser::K_COUNT,   CypherParser::K_ANY,
-        CypherParser::K_NONE,    CypherParser::K_SINGLE,
-        CypherParser::K_REDUCE,  CypherParser::K_SHORTESTPATH,
-        CypherParser::K_EXPLAIN, CypherParser::K_ALLSHORTESTPATHS,
-        CypherParser::K_PROFILE, CypherParser::ESCAPED_NAME};
+        CypherParser::K_COUNT,     CypherParser::K_ANY,
+        CypherParser::K_NONE,      CypherParser::K_SINGLE,
+        CypherParser::K_REDUCE,    CypherParser::K_SHORTESTPATH,
+        CypherParser::K_EXPLAIN,   CypherParser::K_ALLSHORTESTPATHS,
+        CypherParser::K_PROFILE,   CypherParser::K_END,
+        CypherParser::K_ASC,       CypherParser::K_ASCENDING,
+        CypherParser::K_DESC,      CypherParser::K_DESCENDING,
+        CypherParser::K_BY,        CypherParser::K_ON,
+        CypherParser::K_DETACH,    CypherParser::K_YIELD,
+        CypherParser::ESCAPED_NAME};
     return tokens;
 }
 
@@ -163,7 +168,8 @@ std::string describe_expected(const antlr4::misc::IntervalSet& expected,
     auto is_keyword = [&](size_t t) { return vocabulary.getSymbolicName(t).rfind("K_", 0) == 0; };
     // Where any word is a valid name (labels, property keys), every keyword is expected too:
     // list none of them.
-    if (name && std::count_if(types.begin(), types.end(), is_keyword) >= 20) {
+    auto is_reserved = [&](size_t t) { return is_keyword(t) && soft_keywords().count(t) == 0; };
+    if (name && std::count_if(types.begin(), types.end(), is_reserved) >= 20) {
         std::erase_if(types, is_keyword);
     }
     bool clause = count_of(clause_starts()) >= 3;

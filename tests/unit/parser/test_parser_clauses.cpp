@@ -279,3 +279,13 @@ TEST_CASE("Reserved words serve as labels, types and property keys", "[parser][c
     CHECK(printed("MATCH (n:Match)-[:WHERE]->(m:Return) RETURN n.return, m.order") ==
           "MATCH (n:Match)-[:WHERE]->(m:Return) RETURN (. n return), (. m order)");
 }
+
+TEST_CASE("Keywords that cannot start a clause serve as variable names", "[parser][clause]") {
+    CHECK(printed("MATCH (start)-[r]->(end) RETURN start, end ORDER BY end DESC") ==
+          "MATCH (start)-[r]->(end) RETURN start, end ORDER BY end DESC");
+    CHECK(printed("UNWIND [1] AS desc RETURN desc AS asc ORDER BY asc") ==
+          "UNWIND [1] AS desc RETURN desc AS asc ORDER BY asc");
+    CHECK(printed("RETURN CASE WHEN true THEN 1 END AS end") ==
+          "RETURN (case (when true 1)) AS end");
+    CHECK(printed("MATCH (é:Größe) RETURN é.naïve") == "MATCH (é:Größe) RETURN (. é naïve)");
+}
