@@ -278,6 +278,48 @@ bool continues_with(antlr4::TokenStream& stream, size_t index, size_t type) {
     }
 }
 
+// What could stand at the offending token: ANTLR's expected set for the error, completed by
+// trial parses (see continuation_candidates).
+antlr4::misc::IntervalSet expected_at(antlr4::Parser& parser, antlr4::Token& offending,
+                                      std::exception_ptr error) {
+    antlr4::misc::IntervalSet expected;
+    bool decided_earlier = false;
+    if (error) {
+        try {
+            std::rethrow_exception(error);
+        } catch (const antlr4::NoViableAltException& no_viable) {
+            expected = no_viable.getExpectedTokens();
+            decided_earlier =
+                no_viable.getStartToken() != nullptr &&
+                no_viable.getStartToken()->getTokenIndex() < offending.getTokenIndex();
+        } catch (const antlr4::RecognitionException& recognition) {
+            expected = recognition.getExpectedTokens();
+        } catch (...) {
+            expected = parser.getExpectedTokens();
+        }
+    } else {
+        expected = parser.getExpectedTokens();
+    }
+    antlr4::misc::IntervalSet viable;
+    for (size_t type : continuation_candidates()) {
+        if (continues_with(*parser.getTokenStream(), offending.getTokenIndex(), type)) {
+            viable.add(type);
+        }
+    }
+    if (viable.contains(static_cast<size_t>(CypherParser::IDENTIFIER))) {
+        // Where a name fits, so does nearly every keyword: list none of them.
+        for (size_t type : continuation_candidates()) {
+            if (parser.getVocabulary().getSymbolicName(type).rfind("K_", 0) == 0) {
+                viable.remove(type);
+            }
+        }
+    }
+    // A failed decision's own set describes where it began, not the offending token.
+    if (decided_earlier && !viable.isEmpty()) return viable;
+    expected.addAll(viable);
+    return expected;
+}
+
 // Line and 1-based column just after the last visible token before `token` (for errors at the
 // end of the input, which ANTLR places after any trailing blank lines).
 std::pair<int, int> end_of_previous_token(antlr4::Parser& parser, antlr4::Token& token) {
@@ -347,47 +389,6 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer,
             break;
     }
 
-    antlr4::misc::IntervalSet expected;
-    bool decided_earlier = false;
-    if (error) {
-        try {
-            std::rethrow_exception(error);
-        } catch (const antlr4::NoViableAltException& no_viable) {
-            expected = no_viable.getExpectedTokens();
-            decided_earlier =
-                no_viable.getStartToken() != nullptr &&
-                no_viable.getStartToken()->getTokenIndex() < offending_symbol->getTokenIndex();
-        } catch (const antlr4::RecognitionException& recognition) {
-            expected = recognition.getExpectedTokens();
-        } catch (...) {
-            expected = parser->getExpectedTokens();
-        }
-    } else {
-        expected = parser->getExpectedTokens();
-    }
-    {
-        antlr4::misc::IntervalSet viable;
-        antlr4::TokenStream& stream = *parser->getTokenStream();
-        for (size_t type : continuation_candidates()) {
-            if (continues_with(stream, offending_symbol->getTokenIndex(), type)) viable.add(type);
-        }
-        if (viable.contains(static_cast<size_t>(CypherParser::IDENTIFIER))) {
-            // Where a name fits, so does nearly every keyword: list none of them.
-            for (size_t type : continuation_candidates()) {
-                if (parser->getVocabulary().getSymbolicName(type).rfind("K_", 0) == 0) {
-                    viable.remove(type);
-                }
-            }
-        }
-        if (decided_earlier && !viable.isEmpty()) {
-            expected = viable;
-        } else {
-            expected.addAll(viable);
-        }
-    }
-    std::string wanted = describe_expected(expected, parser->getVocabulary());
-    std::string tail = wanted.empty() ? "" : ": expected " + wanted;
-
     if (offending_symbol->getType() == CypherParser::UNKNOWN_CHARACTER && found == "!") {
         antlr4::Token* next = parser->getTokenStream()->get(offending_symbol->getTokenIndex() + 1);
         if (next->getType() == CypherParser::EQ &&
@@ -396,6 +397,10 @@ void SyntaxErrorListener::syntaxError(antlr4::Recognizer* recognizer,
                                     "Invalid input '!=': Cypher writes 'not equal' as <>");
         }
     }
+    std::string wanted =
+        describe_expected(expected_at(*parser, *offending_symbol, error), parser->getVocabulary());
+    std::string tail = wanted.empty() ? "" : ": expected " + wanted;
+
     if (offending_symbol->getType() == antlr4::Token::EOF) {
         auto [end_line, end_column] = end_of_previous_token(*parser, *offending_symbol);
         throw make_syntax_error(text_, end_line, end_column, "Unexpected end of input" + tail);
