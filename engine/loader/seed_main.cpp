@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
         catalog.set_mode(meninx::catalog::SchemaMode::Strict);
         auto graph = meninx::loader::read_seed(catalog, data);
 
+        if (fs::path(out).has_parent_path()) fs::create_directories(fs::path(out).parent_path());
         remove_database_files(tmp);
         meninx::loader::SeedCounts counts;
         {
@@ -67,7 +68,6 @@ int main(int argc, char** argv) {
             catalog.save(*store);
             counts = meninx::loader::write_seed(*store, graph);
         }
-        if (fs::path(out).has_parent_path()) fs::create_directories(fs::path(out).parent_path());
         remove_database_files(out);
         fs::rename(tmp, out);
 
