@@ -62,6 +62,12 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
+// "(:A|B)-[:TYPE]->(:C)": the shape of one endpoint rule of a predicate.
+std::string rule_shape(const PredicateDef& p, const EndpointRule& rule) {
+    return "(:" + join(rule.subjects, "|") + ")-[:" + p.name + "]->(:" + join(rule.objects, "|") +
+           ")";
+}
+
 // The openCypher name of a value's type, for messages.
 std::string value_type_name(const Value& value) {
     switch (value.type()) {
@@ -335,6 +341,35 @@ std::optional<std::string> Catalog::allowed(std::string_view predicate_name,
     };
     return p->name + " cannot link (" + labels(subject_labels) + ") to (" + labels(object_labels) +
            "); allowed: " + shapes;
+}
+
+const std::vector<std::string>& Catalog::schema_columns() {
+    static const std::vector<std::string> columns = {"kind",   "name", "curie",
+                                                     "detail", "unit", "description"};
+    return columns;
+}
+
+std::vector<std::vector<Value>> Catalog::schema_rows() const {
+    auto text_or_null = [](const std::string& s) { return s.empty() ? Value() : Value(s); };
+    std::vector<std::vector<Value>> rows;
+    for (const auto& c : categories_) {
+        rows.push_back({Value("category"), Value(c.name), Value(c.curie), text_or_null(c.parent),
+                        Value(), Value(c.description)});
+    }
+    for (const auto& p : predicates_) {
+        for (const auto& rule : p.rules) {
+            rows.push_back({Value("predicate"), Value(p.name), Value(p.curie),
+                            Value(rule_shape(p, rule)), Value(), Value(p.description)});
+        }
+    }
+    for (const auto& p : properties_) {
+        std::string detail = std::string(property_type_name(p.type)) + " on " +
+                             std::string(element_name(p.applies_to));
+        if (!p.allowed_values.empty()) detail += ", one of " + join(p.allowed_values, ", ");
+        rows.push_back({Value("property"), Value(p.name), Value(), Value(detail),
+                        text_or_null(p.unit), Value(p.description)});
+    }
+    return rows;
 }
 
 std::optional<std::string> Catalog::check_property(std::string_view name, const Value& value,

@@ -105,6 +105,13 @@ class Catalog {
     }
     const std::vector<std::string>& required_node_fields() const { return required_node_; }
 
+    // The model as rows, for a schema procedure and the shell's :schema: one row per category,
+    // per predicate rule and per property, in model order, with the columns schema_columns()
+    // names (kind, name, curie, detail, unit, description). `detail` is a category's parent, a
+    // rule's shape "(:A|B)-[:TYPE]->(:C)" or a property's "TYPE on element"; missing is null.
+    static const std::vector<std::string>& schema_columns();
+    std::vector<std::vector<Value>> schema_rows() const;
+
     const std::vector<CategoryDef>& categories() const { return categories_; }
     const std::vector<PredicateDef>& predicates() const { return predicates_; }
     const std::vector<PropertyDef>& properties() const { return properties_; }

@@ -146,3 +146,34 @@ TEST_CASE("Inconsistent models are refused with the reason", "[catalog]") {
           "test: required field 'fact_id' is not a declared property");
     CHECK(model_error("{").rfind("test: not valid JSON", 0) == 0);
 }
+
+TEST_CASE("The model is listed as rows for the schema procedure", "[catalog]") {
+    const auto& c = model();
+    CHECK(Catalog::schema_columns() ==
+          std::vector<std::string>{"kind", "name", "curie", "detail", "unit", "description"});
+    auto rows = c.schema_rows();
+    size_t rules = 0;
+    for (const auto& p : c.predicates()) rules += p.rules.size();
+    CHECK(rows.size() == c.categories().size() + rules + c.properties().size());
+    auto find = [&](const std::string& kind, const std::string& name) {
+        for (const auto& row : rows) {
+            if (row[0].as_string() == kind && row[1].as_string() == name) return row;
+        }
+        return std::vector<Value>{};
+    };
+    auto small = find("category", "SmallMolecule");
+    REQUIRE(small.size() == 6);
+    CHECK(small[2].as_string() == "biolink:SmallMolecule");
+    CHECK(small[3].as_string() == "Drug");
+    CHECK(find("category", "Disease")[3].is_null());
+    auto treats = find("predicate", "TREATS");
+    REQUIRE(treats.size() == 6);
+    CHECK(treats[2].as_string() == "biolink:treats");
+    CHECK(treats[3].as_string() ==
+          "(:Drug|DrugClass|Treatment)-[:TREATS]->(:Disease|PhenotypicFeature)");
+    auto orr = find("property", "orr_pct");
+    REQUIRE(orr.size() == 6);
+    CHECK(orr[3].as_string() == "FLOAT on relationship");
+    CHECK(orr[4].as_string() == "%");
+    CHECK(find("property", "name")[4].is_null());
+}
