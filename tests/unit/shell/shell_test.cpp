@@ -258,3 +258,16 @@ TEST_CASE("Shell: a read-only database refuses writes", "[shell]") {
     CHECK(err.str().find("read-only") != std::string::npos);
     std::filesystem::remove(path);
 }
+
+TEST_CASE("Shell: :limit caps table rows and says how many were left out", "[shell]") {
+    ShellOptions options;
+    options.format.ascii = true;
+    Session s(options);
+    CHECK(s.run(":limit 2\nUNWIND [1, 2, 3, 4, 5] AS x RETURN x, null AS nothing;"));
+    std::string text = s.out.str();
+    CHECK(text.find("|  2 | NULL    |") != std::string::npos);
+    CHECK(text.find("|  3 |") == std::string::npos);
+    CHECK(text.find("... 3 more rows not shown") != std::string::npos);
+    CHECK(text.find("5 rows") != std::string::npos);
+    CHECK_FALSE(s.run(":limit many"));
+}
