@@ -265,8 +265,8 @@ TEST_CASE("Shell: :limit caps table rows and says how many were left out", "[she
     Session s(options);
     CHECK(s.run(":limit 2\nUNWIND [1, 2, 3, 4, 5] AS x RETURN x, null AS nothing;"));
     std::string text = s.out.str();
-    CHECK(text.find("|  2 | NULL    |") != std::string::npos);
-    CHECK(text.find("|  3 |") == std::string::npos);
+    CHECK(text.find("| 2 | NULL    |") != std::string::npos);
+    CHECK(text.find("| 3 |") == std::string::npos);
     CHECK(text.find("... 3 more rows not shown") != std::string::npos);
     CHECK(text.find("5 rows") != std::string::npos);
     CHECK_FALSE(s.run(":limit many"));
