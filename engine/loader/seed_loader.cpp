@@ -1,11 +1,23 @@
 // Writing the checked seed graph through the store's bulk loader.
 #include "loader/seed_loader.h"
 
+#include <filesystem>
+
 #include "storage/sqlite_store.h"
 
 namespace meninx::loader {
 
 namespace {
+
+namespace fs = std::filesystem;
+
+// Removes a database file with its WAL, shared-memory and journal files, when present.
+void remove_database_files(const std::string& path) {
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        std::error_code ignored;
+        fs::remove(path + suffix, ignored);
+    }
+}
 
 // Adds one statement (subject, key, value) per property, through the loader's term cache.
 void add_properties(BulkLoader& bulk, TermId subject, const Map& properties, SeedCounts& counts) {
@@ -48,6 +60,34 @@ SeedCounts write_seed(storage::SqliteStore& store, const SeedGraph& graph) {
 SeedCounts load_seed(storage::SqliteStore& store, const catalog::Catalog& catalog,
                      const std::string& seed_dir) {
     return write_seed(store, read_seed(catalog, seed_dir));
+}
+
+SeedBuild build_seed_database(const std::string& schema_file, const std::string& seed_dir,
+                              const std::string& out) {
+    auto catalog = catalog::Catalog::from_json_file(schema_file);
+    catalog.set_mode(catalog::SchemaMode::Strict);
+    SeedGraph graph = read_seed(catalog, seed_dir);
+
+    SeedBuild build;
+    build.categories = catalog.categories().size();
+    build.predicates = catalog.predicates().size();
+    build.properties = catalog.properties().size();
+    const std::string tmp = out + ".tmp";
+    try {
+        if (fs::path(out).has_parent_path()) fs::create_directories(fs::path(out).parent_path());
+        remove_database_files(tmp);
+        {
+            auto store = storage::SqliteStore::open(tmp, OpenOptions{});
+            catalog.save(*store);
+            build.counts = write_seed(*store, graph);
+        }
+        remove_database_files(out);
+        fs::rename(tmp, out);
+    } catch (...) {
+        remove_database_files(tmp);
+        throw;
+    }
+    return build;
 }
 
 }  // namespace meninx::loader

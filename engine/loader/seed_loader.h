@@ -30,4 +30,19 @@ SeedCounts write_seed(storage::SqliteStore& store, const SeedGraph& graph);
 SeedCounts load_seed(storage::SqliteStore& store, const catalog::Catalog& catalog,
                      const std::string& seed_dir);
 
+// What build_seed_database did: the counts written, and the model's size.
+struct SeedBuild {
+    SeedCounts counts;
+    size_t categories = 0;
+    size_t predicates = 0;
+    size_t properties = 0;
+};
+
+// Builds a fresh database file `out` from the model file `schema_file` and the seed directory
+// `seed_dir`, in strict schema mode. Everything is checked before a file is touched; the database
+// is written to `out`.tmp and renamed to `out` only when complete, so on any failure (an
+// exception, as load_seed) `out` is as it was and no temporary file is left.
+SeedBuild build_seed_database(const std::string& schema_file, const std::string& seed_dir,
+                              const std::string& out);
+
 }  // namespace meninx::loader

@@ -198,3 +198,34 @@ TEST_CASE("A refused seed leaves the database untouched", "[seed][database]") {
     CHECK(store->statement_count() == statements);
     CHECK(store->term_count() == terms);
 }
+
+TEST_CASE("Building the seed database replaces the file only when the build succeeds",
+          "[seed][database]") {
+    TempDatabase db("seed-build");
+    auto build = meninx::loader::build_seed_database(kSource + "/schema/model.json",
+                                                     kSource + "/seed-data", db.path());
+    CHECK(build.counts.nodes > 80);
+    CHECK(build.categories == model().categories().size());
+    CHECK_FALSE(fs::exists(db.path() + ".tmp"));
+    int64_t statements = 0;
+    {
+        auto store = db.open();
+        statements = store->statement_count();
+        CHECK(statements == build.counts.statements);
+        CHECK(Catalog::load(*store).mode() == meninx::catalog::SchemaMode::Strict);
+    }
+
+    auto dir = fs::temp_directory_path() / ("meninx-broken-seed-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    fs::copy_file(kSource + "/seed-data/nodes.tsv", dir / "nodes.tsv",
+                  fs::copy_options::overwrite_existing);
+    std::ofstream(dir / "edges.tsv") << "subject\tpredicate\tobject\n"
+                                        "HGNC:3236\tCURES\tNCIT:C27383\n";
+    CHECK_THROWS_WITH(meninx::loader::build_seed_database(kSource + "/schema/model.json",
+                                                          dir.string(), db.path()),
+                      Catch::Contains("edges.tsv:2: unknown predicate"));
+    fs::remove_all(dir);
+    CHECK_FALSE(fs::exists(db.path() + ".tmp"));
+    auto store = db.open();
+    CHECK(store->statement_count() == statements);
+}
