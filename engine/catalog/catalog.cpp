@@ -396,4 +396,38 @@ std::optional<std::string> Catalog::check_property(std::string_view name, const 
     return std::nullopt;
 }
 
+std::optional<std::string> Catalog::check_node(const std::vector<std::string>& labels,
+                                               const Map& properties) const {
+    if (labels.empty()) return std::string("a node needs a label naming its category");
+    for (const auto& label : labels) {
+        if (!is_category(label)) return "unknown category '" + label + "'";
+    }
+    for (const auto& [name, value] : properties) {
+        if (auto problem = check_property(name, value, Element::Node)) return problem;
+    }
+    for (const auto& field : required_node_) {
+        auto it = properties.find(field);
+        if (it == properties.end() || it->second.is_null()) {
+            return "a node needs the property '" + field + "'";
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> Catalog::check_relationship(
+    std::string_view type, const std::vector<std::string>& subject_labels,
+    const std::vector<std::string>& object_labels, const Map& properties) const {
+    if (auto problem = allowed(type, subject_labels, object_labels)) return problem;
+    for (const auto& [name, value] : properties) {
+        if (auto problem = check_property(name, value, Element::Relationship)) return problem;
+    }
+    for (const auto& field : required_relationship_) {
+        auto it = properties.find(field);
+        if (it == properties.end() || it->second.is_null()) {
+            return "a relationship needs the provenance property '" + field + "'";
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace meninx::catalog

@@ -100,6 +100,17 @@ class Catalog {
     // Null is always accepted (it removes the property); a FLOAT property accepts integers.
     std::optional<std::string> check_property(std::string_view name, const Value& value,
                                               Element element) const;
+    // Whole-element checks for writes in strict mode; nullopt when the element fits the model,
+    // otherwise the first problem found. A node fits when it has a label, every label is a
+    // category, every property is declared for nodes and well typed, and the required node
+    // fields are present. A relationship fits when its type allows its endpoints' labels, every
+    // property is declared for relationships and well typed, and the provenance is present.
+    std::optional<std::string> check_node(const std::vector<std::string>& labels,
+                                          const Map& properties) const;
+    std::optional<std::string> check_relationship(std::string_view type,
+                                                  const std::vector<std::string>& subject_labels,
+                                                  const std::vector<std::string>& object_labels,
+                                                  const Map& properties) const;
     const std::vector<std::string>& required_relationship_fields() const {
         return required_relationship_;
     }

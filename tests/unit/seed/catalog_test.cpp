@@ -177,3 +177,35 @@ TEST_CASE("The model is listed as rows for the schema procedure", "[catalog]") {
     CHECK(orr[4].as_string() == "%");
     CHECK(find("property", "name")[4].is_null());
 }
+
+TEST_CASE("Whole nodes and relationships are checked for strict writes", "[catalog]") {
+    const auto& c = model();
+    using meninx::Map;
+    Map drug{{"id", Value("DRUGBANK:DB09330")}, {"name", Value("osimertinib")}};
+    CHECK_FALSE(c.check_node({"SmallMolecule", "Drug"}, drug));
+    CHECK(*c.check_node({}, drug) == "a node needs a label naming its category");
+    CHECK(*c.check_node({"Drug", "Dragon"}, drug) == "unknown category 'Dragon'");
+    CHECK(*c.check_node({"Drug"}, {{"name", Value("x")}}) == "a node needs the property 'id'");
+    Map bad_type = drug;
+    bad_type["synonyms"] = Value("Tagrisso");
+    CHECK(*c.check_node({"Drug"}, bad_type) ==
+          "property 'synonyms' must be LIST<STRING>, not STRING");
+
+    Map evidence{{"fact_id", Value("F30")},
+                 {"supporting_text", Value("Osimertinib 160 mg gives an ORR of 68.9%.")},
+                 {"knowledge_level", Value("knowledge_assertion")},
+                 {"agent_type", Value("manual_agent")},
+                 {"publications", Value(List{Value("PMID:40948849")})},
+                 {"orr_pct", Value(68.9)}};
+    CHECK_FALSE(c.check_relationship("TREATS", {"Regimen", "Treatment"}, {"Disease"}, evidence));
+    CHECK(c.check_relationship("TREATS", {"Gene"}, {"Disease"}, evidence)
+              ->rfind("TREATS cannot link", 0) == 0);
+    Map missing = evidence;
+    missing.erase("supporting_text");
+    CHECK(*c.check_relationship("TREATS", {"Drug"}, {"Disease"}, missing) ==
+          "a relationship needs the provenance property 'supporting_text'");
+    Map node_property = evidence;
+    node_property["synonyms"] = Value(List{});
+    CHECK(*c.check_relationship("TREATS", {"Drug"}, {"Disease"}, node_property) ==
+          "property 'synonyms' applies only to a node");
+}
