@@ -51,6 +51,7 @@ class TsvFile {
             if (line.empty() || line[0] == '#') continue;
             auto cells = split(line, '\t');
             if (header) {
+                header_line_ = number;
                 for (size_t i = 0; i < cells.size(); ++i) columns_[trim(cells[i])] = i;
                 width_ = cells.size();
                 header = false;
@@ -73,7 +74,8 @@ class TsvFile {
 
     size_t require_column(const std::string& column) const {
         auto it = columns_.find(column);
-        if (it == columns_.end()) fail(1, "row shape", "the header has no column '" + column + "'");
+        if (it == columns_.end())
+            fail(header_line_, "row shape", "the header has no column '" + column + "'");
         return it->second;
     }
 
@@ -88,6 +90,7 @@ class TsvFile {
     std::string name_;
     std::map<std::string, size_t> columns_;
     size_t width_ = 0;
+    int header_line_ = 0;
     std::vector<Row> rows_;
 };
 

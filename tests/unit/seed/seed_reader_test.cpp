@@ -198,6 +198,10 @@ TEST_CASE("The reader refuses rows that break the model", "[seed]") {
         CHECK(read_error(kNodes + "HGNC:3236\tGene\tEGFR\t\t\t\t\n", kEdgeHeader) ==
               "nodes.tsv:5: duplicate id: 'HGNC:3236' is already a node");
     }
+    SECTION("missing column") {
+        CHECK(read_error("# a comment\nname\tcategory\nx\tGene\n", kEdgeHeader) ==
+              "nodes.tsv:2: row shape: the header has no column 'id'");
+    }
     SECTION("ragged row") {
         CHECK(read_error(kNodes + "HGNC:1\tGene\n", kEdgeHeader) ==
               "nodes.tsv:5: row shape: has 2 columns, the header has 7");
