@@ -15,10 +15,12 @@ namespace meninx::parser {
 Exception make_syntax_error(std::string_view text, int line, int column, std::string message);
 
 // Listens to the lexer and the parser and throws a Syntax exception at the first error, with a
-// message that names what was found and what was expected. Owns nothing; `text` must outlive it.
+// message that names what was found and what was expected. Owns nothing; the text it is given
+// must outlive its use.
 class SyntaxErrorListener : public antlr4::BaseErrorListener {
   public:
-    explicit SyntaxErrorListener(std::string_view text) : text_(text) {}
+    // The query text that positions refer to.
+    void set_text(std::string_view text) { text_ = text; }
 
     void syntaxError(antlr4::Recognizer* recognizer, antlr4::Token* offending_symbol, size_t line,
                      size_t char_position_in_line, const std::string& message,

@@ -66,6 +66,14 @@ bool read_hex(const std::string& raw, size_t at, size_t count, char32_t& out) {
     return true;
 }
 
+// The only child of a rule context, as the rule context type it is known to be, or null when
+// the context has several children. Chain rules (a OR b, a + b, ...) almost always hold one
+// operand; this skips the dynamic_casts of the generated accessors on that common path.
+template <typename T>
+T* single_child(antlr4::ParserRuleContext& ctx) {
+    return ctx.children.size() == 1 ? static_cast<T*>(ctx.children[0]) : nullptr;
+}
+
 }  // namespace
 
 ExprPtr Transformer::transform_expression(P::ExpressionContext& ctx) {
@@ -73,6 +81,7 @@ ExprPtr Transformer::transform_expression(P::ExpressionContext& ctx) {
 }
 
 ExprPtr Transformer::transform_or(P::OrExpressionContext& ctx) {
+    if (auto* only = single_child<P::XorExpressionContext>(ctx)) return transform_xor(*only);
     auto operands = ctx.xorExpression();
     ExprPtr result = transform_xor(*operands[0]);
     for (size_t i = 1; i < operands.size(); ++i) {
@@ -82,6 +91,7 @@ ExprPtr Transformer::transform_or(P::OrExpressionContext& ctx) {
 }
 
 ExprPtr Transformer::transform_xor(P::XorExpressionContext& ctx) {
+    if (auto* only = single_child<P::AndExpressionContext>(ctx)) return transform_and(*only);
     auto operands = ctx.andExpression();
     ExprPtr result = transform_and(*operands[0]);
     for (size_t i = 1; i < operands.size(); ++i) {
@@ -91,6 +101,7 @@ ExprPtr Transformer::transform_xor(P::XorExpressionContext& ctx) {
 }
 
 ExprPtr Transformer::transform_and(P::AndExpressionContext& ctx) {
+    if (auto* only = single_child<P::NotExpressionContext>(ctx)) return transform_not(*only);
     auto operands = ctx.notExpression();
     ExprPtr result = transform_not(*operands[0]);
     for (size_t i = 1; i < operands.size(); ++i) {
@@ -110,6 +121,9 @@ ExprPtr Transformer::transform_not(P::NotExpressionContext& ctx) {
 
 // a < b < c means a < b AND b < c: the middle operand is shared by both comparisons.
 ExprPtr Transformer::transform_comparison(P::ComparisonExpressionContext& ctx) {
+    if (auto* only = single_child<P::PredicateExpressionContext>(ctx)) {
+        return transform_predicate(*only);
+    }
     auto operands = ctx.predicateExpression();
     auto operators = ctx.comparisonOperator();
     std::vector<ExprPtr> values;
@@ -127,6 +141,7 @@ ExprPtr Transformer::transform_comparison(P::ComparisonExpressionContext& ctx) {
 }
 
 ExprPtr Transformer::transform_predicate(P::PredicateExpressionContext& ctx) {
+    if (auto* only = single_child<P::AddSubExpressionContext>(ctx)) return transform_add_sub(*only);
     ExprPtr result = transform_add_sub(*ctx.addSubExpression());
     for (auto* suffix : ctx.predicateSuffix()) {
         if (dynamic_cast<P::IsNullPredicateContext*>(suffix) != nullptr ||
@@ -160,6 +175,8 @@ ExprPtr Transformer::transform_predicate(P::PredicateExpressionContext& ctx) {
 }
 
 ExprPtr Transformer::transform_add_sub(P::AddSubExpressionContext& ctx) {
+    if (auto* only = single_child<P::MultDivExpressionContext>(ctx))
+        return transform_mult_div(*only);
     auto operands = ctx.multDivExpression();
     auto operators = ctx.addSubOperator();
     ExprPtr result = transform_mult_div(*operands[0]);
@@ -171,6 +188,7 @@ ExprPtr Transformer::transform_add_sub(P::AddSubExpressionContext& ctx) {
 }
 
 ExprPtr Transformer::transform_mult_div(P::MultDivExpressionContext& ctx) {
+    if (auto* only = single_child<P::PowerExpressionContext>(ctx)) return transform_power(*only);
     auto operands = ctx.powerExpression();
     auto operators = ctx.multDivOperator();
     ExprPtr result = transform_power(*operands[0]);
@@ -185,6 +203,7 @@ ExprPtr Transformer::transform_mult_div(P::MultDivExpressionContext& ctx) {
 
 // ^ associates to the left, as in openCypher: 2^3^2 is (2^3)^2.
 ExprPtr Transformer::transform_power(P::PowerExpressionContext& ctx) {
+    if (auto* only = single_child<P::UnaryExpressionContext>(ctx)) return transform_unary(*only);
     auto operands = ctx.unaryExpression();
     ExprPtr result = transform_unary(*operands[0]);
     for (size_t i = 1; i < operands.size(); ++i) {
@@ -194,7 +213,8 @@ ExprPtr Transformer::transform_power(P::PowerExpressionContext& ctx) {
 }
 
 ExprPtr Transformer::transform_unary(P::UnaryExpressionContext& ctx) {
-    if (ctx.postfixExpression() != nullptr) return transform_postfix(*ctx.postfixExpression());
+    if (auto* only = single_child<P::PostfixExpressionContext>(ctx))
+        return transform_postfix(*only);
     bool minus = ctx.MINUS() != nullptr;
     // A minus directly before a number literal is part of the literal.
     auto* operand = ctx.unaryExpression();
@@ -217,6 +237,7 @@ ExprPtr Transformer::transform_unary(P::UnaryExpressionContext& ctx) {
 }
 
 ExprPtr Transformer::transform_postfix(P::PostfixExpressionContext& ctx) {
+    if (auto* only = single_child<P::AtomContext>(ctx)) return transform_atom(*only);
     ExprPtr result = transform_atom(*ctx.atom());
     for (auto* op : ctx.postfixOperator()) {
         ExprPtr expr = std::make_shared<ast::Expression>();
@@ -265,26 +286,45 @@ ExprPtr Transformer::transform_property_expression(P::PropertyExpressionContext&
 ExprPtr Transformer::transform_atom(P::AtomContext& ctx) { return seal(transform_atom_kind(ctx)); }
 
 ExprPtr Transformer::transform_atom_kind(P::AtomContext& ctx) {
-    if (auto* c = ctx.literal()) return transform_literal(*c);
-    if (auto* c = ctx.parameter()) return transform_parameter(*c);
-    if (auto* c = ctx.caseExpression()) return transform_case(*c);
-    if (ctx.countStar() != nullptr) return make(ExprKind::CountStar, ctx);
-    if (auto* c = ctx.listComprehension()) return transform_list_comprehension(*c);
-    if (auto* c = ctx.patternComprehension()) return transform_pattern_comprehension(*c);
-    if (auto* c = ctx.quantifierExpression()) return transform_quantifier(*c);
-    if (auto* c = ctx.reduceExpression()) return transform_reduce(*c);
-    if (auto* c = ctx.existsExpression()) return transform_exists(*c);
-    if (auto* c = ctx.relationshipsPattern()) return transform_pattern_predicate(*c);
-    if (auto* c = ctx.parenthesizedExpression()) {
-        // The inner expression stands for the whole: its text keeps the parentheses, so that a
-        // column named after it reads as written.
-        ExprPtr inner = transform_expression(*c->expression());
-        inner->pos = pos_of(*c);
-        inner->text = text_of(*c);
-        return inner;
+    // An atom is exactly one sub-rule; dispatch on its rule index.
+    auto* child = static_cast<antlr4::ParserRuleContext*>(ctx.children[0]);
+    switch (child->getRuleIndex()) {
+        case P::RuleListComprehension:
+            return transform_list_comprehension(*static_cast<P::ListComprehensionContext*>(child));
+        case P::RulePatternComprehension:
+            return transform_pattern_comprehension(
+                *static_cast<P::PatternComprehensionContext*>(child));
+        case P::RuleLiteral:
+            return transform_literal(*static_cast<P::LiteralContext*>(child));
+        case P::RuleParameter:
+            return transform_parameter(*static_cast<P::ParameterContext*>(child));
+        case P::RuleCaseExpression:
+            return transform_case(*static_cast<P::CaseExpressionContext*>(child));
+        case P::RuleCountStar:
+            return make(ExprKind::CountStar, ctx);
+        case P::RuleQuantifierExpression:
+            return transform_quantifier(*static_cast<P::QuantifierExpressionContext*>(child));
+        case P::RuleReduceExpression:
+            return transform_reduce(*static_cast<P::ReduceExpressionContext*>(child));
+        case P::RuleExistsExpression:
+            return transform_exists(*static_cast<P::ExistsExpressionContext*>(child));
+        case P::RuleRelationshipsPattern:
+            return transform_pattern_predicate(
+                *static_cast<P::RelationshipsPatternContext*>(child));
+        case P::RuleParenthesizedExpression: {
+            // The inner expression stands for the whole: its text keeps the parentheses, so that
+            // a column named after it reads as written.
+            auto& parenthesized = *static_cast<P::ParenthesizedExpressionContext*>(child);
+            ExprPtr inner = transform_expression(*parenthesized.expression());
+            inner->pos = pos_of(parenthesized);
+            inner->text = text_of(parenthesized);
+            return inner;
+        }
+        case P::RuleFunctionInvocation:
+            return transform_function(*static_cast<P::FunctionInvocationContext*>(child));
+        default:
+            return transform_variable(*static_cast<P::VariableContext*>(child));
     }
-    if (auto* c = ctx.functionInvocation()) return transform_function(*c);
-    return transform_variable(*ctx.variable());
 }
 
 ExprPtr Transformer::transform_variable(P::VariableContext& ctx) {
@@ -309,7 +349,7 @@ ExprPtr Transformer::transform_number(P::NumberLiteralContext& ctx, const ast::S
     ExprPtr expr = make(ExprKind::Literal, ctx);
     const bool negated = sign != nullptr;
     const ast::SourcePos at = negated ? *sign : expr->pos;
-    const std::string digits = ctx.getStart()->getText();
+    const std::string digits = token_text(*ctx.getStart());
     if (ctx.FLOAT() != nullptr) {
         double value = 0;
         auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
@@ -354,7 +394,7 @@ ExprPtr Transformer::transform_number(P::NumberLiteralContext& ctx, const ast::S
 ExprPtr Transformer::transform_string(P::StringLiteralContext& ctx) {
     ExprPtr expr = make(ExprKind::Literal, ctx);
     antlr4::Token& token = *ctx.getStart();
-    const std::string raw = token.getText();
+    const std::string raw = token_text(token);
     std::string value;
     ast::SourcePos at = pos_of(token);
     ++at.column;  // past the opening quote
@@ -460,7 +500,7 @@ ExprPtr Transformer::transform_map(P::MapLiteralContext& ctx) {
 ExprPtr Transformer::transform_parameter(P::ParameterContext& ctx) {
     ExprPtr expr = make(ExprKind::Parameter, ctx);
     antlr4::Token& token = *ctx.getStart();
-    const std::string raw = token.getText();
+    const std::string raw = token_text(token);
     if (raw.size() > 1 && raw[1] == '`') {
         // Escaped parameter names: $`my name`; unescape as a name that starts after the '$'.
         std::string inner = raw.substr(1);

@@ -102,7 +102,7 @@ void Transformer::transform_range(P::RangeLiteralContext& ctx,
 }
 
 int64_t Transformer::transform_range_bound(P::RangeBoundContext& ctx) {
-    const std::string digits = ctx.getStart()->getText();
+    const std::string digits = token_text(*ctx.getStart());
     int base = 10;
     size_t begin = 0;
     if (ctx.HEX_INTEGER() != nullptr) base = 16, begin = 2;

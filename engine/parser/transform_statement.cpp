@@ -65,6 +65,16 @@ ast::SourcePos Transformer::pos_of(antlr4::ParserRuleContext& ctx) const {
     return pos_of(*ctx.getStart());
 }
 
+Transformer::Transformer(std::string_view text) : text_(text) {
+    bool ascii = std::all_of(text.begin(), text.end(),
+                             [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) return;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) offsets_.push_back(i);
+    }
+    offsets_.push_back(text.size());
+}
+
 std::string Transformer::text_between(antlr4::ParserRuleContext& first,
                                       antlr4::ParserRuleContext& last) const {
     antlr4::Token* start = first.getStart();
@@ -73,7 +83,13 @@ std::string Transformer::text_between(antlr4::ParserRuleContext& first,
         stop->getType() == antlr4::Token::EOF) {
         return {};
     }
-    return input_.getText(antlr4::misc::Interval(start->getStartIndex(), stop->getStopIndex()));
+    size_t begin = byte_offset(start->getStartIndex());
+    return std::string(text_.substr(begin, byte_offset(stop->getStopIndex() + 1) - begin));
+}
+
+std::string Transformer::token_text(antlr4::Token& token) const {
+    size_t begin = byte_offset(token.getStartIndex());
+    return std::string(text_.substr(begin, byte_offset(token.getStopIndex() + 1) - begin));
 }
 
 void Transformer::fail(ast::SourcePos pos, std::string message) const {
@@ -119,7 +135,7 @@ ast::ExprPtr Transformer::make_binary(ast::Op op, ast::ExprPtr lhs, ast::ExprPtr
 // --- names -------------------------------------------------------------------------------------
 
 std::string Transformer::unescape_name(antlr4::Token& token) {
-    const std::string raw = token.getText();
+    const std::string raw = token_text(token);
     // Backtick-quoted segments; a doubled backtick inside stands for one backtick.
     std::string name;
     for (size_t i = 1; i + 1 < raw.size(); ++i) {
@@ -135,12 +151,12 @@ std::string Transformer::unescape_name(antlr4::Token& token) {
 
 std::string Transformer::transform_symbolic_name(P::SymbolicNameContext& ctx) {
     if (ctx.ESCAPED_NAME() != nullptr) return unescape_name(*ctx.ESCAPED_NAME()->getSymbol());
-    return ctx.getStart()->getText();
+    return token_text(*ctx.getStart());
 }
 
 std::string Transformer::transform_schema_name(P::SchemaNameContext& ctx) {
     if (ctx.symbolicName() != nullptr) return transform_symbolic_name(*ctx.symbolicName());
-    return ctx.getStart()->getText();
+    return token_text(*ctx.getStart());
 }
 
 std::string Transformer::transform_qualified_name(P::QualifiedNameContext& ctx) {
@@ -188,13 +204,13 @@ void Transformer::check_clause_order(const ast::SingleQuery& query, P::SingleQue
     for (size_t i = 0; i < clauses.size(); ++i) {
         const ast::Clause& clause = clauses[i];
         if (i > 0 && clauses[i - 1].kind == ast::ClauseKind::Return) {
-            fail(clause.pos, "Invalid input '" + ctx.clause(i)->getStart()->getText() +
+            fail(clause.pos, "Invalid input '" + token_text(*ctx.clause(i)->getStart()) +
                                  "': RETURN can only be the last clause of a query");
         }
         if (is_updating(clause.kind)) last_update = &clause;
         if (clause.kind == ast::ClauseKind::With) last_update = nullptr;
         if (is_reading(clause.kind) && last_update != nullptr) {
-            fail(clause.pos, "Invalid input '" + ctx.clause(i)->getStart()->getText() +
+            fail(clause.pos, "Invalid input '" + token_text(*ctx.clause(i)->getStart()) +
                                  "': WITH is required between " + clause_name(*last_update) +
                                  " and " + clause_name(clause));
         }

@@ -3,8 +3,8 @@
 // One method per grammar rule, split by topic over transform_statement.cpp (statements and
 // clauses), transform_pattern.cpp and transform_expression.cpp. The transformer also makes the
 // checks that need no schema (integer and float ranges, string escapes, clause order) and
-// reports them as Syntax errors. It borrows the query text and the character stream, which must
-// outlive it; the AST it returns owns all its data.
+// reports them as Syntax errors. It borrows the query text, which must outlive it; the AST it
+// returns owns all its data.
 #pragma once
 
 #include <string>
@@ -21,7 +21,8 @@ class Transformer {
   public:
     using P = meninx_antlr::CypherParser;
 
-    Transformer(std::string_view text, antlr4::CharStream& input) : text_(text), input_(input) {}
+    // `text` is the query, which must be valid UTF-8 and outlive the transformer.
+    explicit Transformer(std::string_view text);
 
     ast::Statement transform_statement(P::StatementContext& ctx);
 
@@ -115,13 +116,19 @@ class Transformer {
     std::string text_between(antlr4::ParserRuleContext& first,
                              antlr4::ParserRuleContext& last) const;
     std::string text_of(antlr4::ParserRuleContext& ctx) const { return text_between(ctx, ctx); }
+    // The query text of one token. (ANTLR's own getText() converts from UTF-32 each time.)
+    std::string token_text(antlr4::Token& token) const;
+    // The byte offset in the query text of the character with index `index`.
+    size_t byte_offset(size_t index) const { return offsets_.empty() ? index : offsets_[index]; }
     [[noreturn]] void fail(ast::SourcePos pos, std::string message) const;
     // Records the height of a finished expression (1 + its tallest child) and rejects trees so
     // tall that walking or freeing them recursively could exhaust the stack. Returns `expr`.
     ast::ExprPtr seal(ast::ExprPtr expr);
 
     std::string_view text_;
-    antlr4::CharStream& input_;
+    // Byte offset of each character and, last, the text's size; empty when the text is ASCII
+    // (character index and byte offset agree).
+    std::vector<size_t> offsets_;
     std::unordered_map<const ast::Expression*, int> heights_;
 };
 
