@@ -1,7 +1,5 @@
 #include "storage/bulk_loader.h"
 
-#include <sqlite3.h>
-
 #include "meninx/error.h"
 #include "storage/sqlite_store.h"
 #include "storage/term_codec.h"
@@ -11,33 +9,72 @@ namespace meninx::storage {
 namespace {
 
 constexpr const char* kSavepoint = "meninx_bulk_load";
+// Page cache during a load (negative: KiB), so that index pages stay in memory.
+constexpr const char* kLoadCacheSize = "PRAGMA cache_size=-262144";
+constexpr const char* kDefaultCacheSize = "PRAGMA cache_size=-2000";
+// Rows per multi-row INSERT.
+constexpr size_t kBatch = 128;
+
+// "<head> VALUES (?, ...), ..." for `rows` rows of `width` values.
+std::string insert_sql(const std::string& head, int width, size_t rows) {
+    std::string row = "(";
+    for (int i = 0; i < width; ++i) row += i == 0 ? "?" : ", ?";
+    row += ")";
+    std::string sql = head + " VALUES ";
+    for (size_t r = 0; r < rows; ++r) {
+        if (r > 0) sql += ", ";
+        sql += row;
+    }
+    return sql;
+}
+
+std::string journal_mode(SqliteStore& store, const std::string& mode) {
+    Query& q = store.cached("PRAGMA journal_mode=" + mode);
+    std::string out = q.step() ? q.get_text(0) : "";
+    q.reset();
+    return out;
+}
+
+// The id after the largest in `table` (ids are INTEGER PRIMARY KEY rowids).
+int64_t next_id(SqliteStore& store, const std::string& table) {
+    auto q = store.prepare("SELECT coalesce(max(id), 0) + 1 FROM " + table);
+    return q->step() ? q->get_int(0) : 1;
+}
 
 }  // namespace
 
 SqliteBulkLoader::SqliteBulkLoader(SqliteStore& store) : store_(store) {
     own_transaction_ = !store_.in_transaction();
-    if (own_transaction_) {
-        store_.begin(true);
-    } else {
-        store_.savepoint(kSavepoint);
+    bool empty = own_transaction_ && store_.statement_count() == 0;
+    if (empty && store_.path() != ":memory:") {
+        // Only possible outside a transaction, and only when no other connection has the file
+        // open; otherwise the mode stays "wal".
+        left_wal_ = journal_mode(store_, "DELETE") == "delete";
     }
     try {
+        if (own_transaction_) {
+            store_.begin(true);
+        } else {
+            store_.savepoint(kSavepoint);
+        }
+    } catch (...) {
+        restore_journal();
+        throw;
+    }
+    try {
+        store_.execute(kLoadCacheSize);
         find_term_ =
             store_.prepare("SELECT id FROM term WHERE kind = ?1 AND value = ?2 AND kind <> 1");
-        insert_term_ = store_.prepare("INSERT INTO term(kind, value) VALUES (?1, ?2)");
-        insert_statement_ = store_.prepare("INSERT INTO stmt(s, p, o) VALUES (?1, ?2, ?3)");
-        if (own_transaction_ && store_.statement_count() == 0) {
-            auto indexes = store_.prepare(
-                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'stmt' "
-                "AND sql IS NOT NULL ORDER BY name");
-            std::vector<std::string> names;
-            while (indexes->step()) {
-                names.push_back(indexes->get_text(0));
-                dropped_indexes_.push_back(indexes->get_text(1));
-            }
-            indexes.reset();
-            for (const auto& name : names) store_.execute("DROP INDEX \"" + name + "\"");
-        }
+        insert_term_ = store_.prepare(insert_sql("INSERT INTO term(id, kind, value)", 3, 1));
+        insert_terms_ = store_.prepare(insert_sql("INSERT INTO term(id, kind, value)", 3, kBatch));
+        insert_statement_ = store_.prepare(insert_sql("INSERT INTO stmt(id, s, p, o)", 4, 1));
+        insert_statements_ = store_.prepare(insert_sql("INSERT INTO stmt(id, s, p, o)", 4, kBatch));
+        next_term_ = next_id(store_, "term");
+        next_statement_ = next_id(store_, "stmt");
+        term_rows_.reserve(kBatch);
+        statement_rows_.reserve(kBatch);
+        // Checked again under the write lock: another process may have loaded meanwhile.
+        if (empty && next_statement_ == 1) start_fast_path();
     } catch (...) {
         abandon();
         throw;
@@ -45,16 +82,42 @@ SqliteBulkLoader::SqliteBulkLoader(SqliteStore& store) : store_(store) {
     store_.bulk_open_ = true;
 }
 
+void SqliteBulkLoader::start_fast_path() {
+    auto existing = store_.prepare("SELECT id, kind, value FROM term WHERE kind <> 1");
+    while (existing->step()) {
+        auto kind = static_cast<TermKind>(existing->get_int(1));
+        Term term{kind, decode_term_value(kind, existing->get_value(2))};
+        terms_.emplace(term_key(term), existing->get_int(0));
+    }
+    cache_complete_ = true;
+    auto indexes = store_.prepare(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('term', "
+        "'stmt') AND sql IS NOT NULL ORDER BY name");
+    std::vector<std::string> names;
+    while (indexes->step()) {
+        names.push_back(indexes->get_text(0));
+        dropped_indexes_.push_back(indexes->get_text(1));
+    }
+    indexes.reset();
+    for (const auto& name : names) store_.execute("DROP INDEX \"" + name + "\"");
+}
+
 SqliteBulkLoader::~SqliteBulkLoader() {
     if (open_) abandon();
     store_.bulk_open_ = false;
 }
 
-void SqliteBulkLoader::abandon() noexcept {
-    open_ = false;
+void SqliteBulkLoader::finish_statements() {
     find_term_.reset();
     insert_term_.reset();
+    insert_terms_.reset();
     insert_statement_.reset();
+    insert_statements_.reset();
+}
+
+void SqliteBulkLoader::abandon() noexcept {
+    open_ = false;
+    finish_statements();
     try {
         if (own_transaction_) {
             store_.rollback();
@@ -62,8 +125,20 @@ void SqliteBulkLoader::abandon() noexcept {
             store_.rollback_to(kSavepoint);
             store_.release(kSavepoint);
         }
+        store_.execute(kDefaultCacheSize);
     } catch (const Exception&) {
         // Nothing more can be done here; closing the connection rolls back what is left.
+    }
+    restore_journal();
+}
+
+void SqliteBulkLoader::restore_journal() noexcept {
+    if (!left_wal_) return;
+    left_wal_ = false;
+    try {
+        journal_mode(store_, "WAL");
+    } catch (const Exception&) {
+        // The file keeps its rollback journal until the next open sets WAL again.
     }
 }
 
@@ -71,50 +146,85 @@ void SqliteBulkLoader::require_open() const {
     if (!open_) throw Exception(ErrorKind::Usage, "the bulk load has already ended");
 }
 
+void SqliteBulkLoader::flush_terms() {
+    bool full = term_rows_.size() == kBatch;
+    Query& q = full ? *insert_terms_ : *insert_term_;
+    int column = 1;
+    for (const auto& [id, term] : term_rows_) {
+        if (!full) column = 1;
+        q.bind(column++, id);
+        q.bind(column++, static_cast<int64_t>(term.kind));
+        q.bind(column++, encode_term_value(term));
+        if (!full) q.run();
+    }
+    if (full) q.run();
+    term_rows_.clear();
+}
+
+void SqliteBulkLoader::flush_statements() {
+    bool full = statement_rows_.size() == kBatch;
+    Query& q = full ? *insert_statements_ : *insert_statement_;
+    int column = 1;
+    for (const Statement& st : statement_rows_) {
+        if (!full) column = 1;
+        q.bind(column++, st.id);
+        q.bind(column++, st.subject);
+        q.bind(column++, st.predicate);
+        q.bind(column++, st.object);
+        if (!full) q.run();
+    }
+    if (full) q.run();
+    statement_rows_.clear();
+}
+
 TermId SqliteBulkLoader::intern(const Term& term) {
     require_open();
-    Value stored = encode_term_value(term);
     std::string key;
     if (term.kind != TermKind::Node) {
-        key = term_key(term);
+        key = term_key(term);  // also checks that the value fits the kind
         if (auto it = terms_.find(key); it != terms_.end()) return it->second;
-        find_term_->bind(1, static_cast<int64_t>(term.kind)).bind(2, stored);
-        bool found = find_term_->step();
-        TermId id = found ? find_term_->get_int(0) : 0;
-        find_term_->reset();
-        if (found) return terms_.emplace(std::move(key), id).first->second;
+        if (!cache_complete_) {
+            find_term_->bind(1, static_cast<int64_t>(term.kind)).bind(2, encode_term_value(term));
+            bool found = find_term_->step();
+            TermId id = found ? find_term_->get_int(0) : 0;
+            find_term_->reset();
+            if (found) return terms_.emplace(std::move(key), id).first->second;
+        }
     }
-    insert_term_->bind(1, static_cast<int64_t>(term.kind)).bind(2, stored);
-    insert_term_->run();
-    TermId id = store_.last_insert_id();
+    TermId id = next_term_++;
+    term_rows_.emplace_back(id, term);
     if (term.kind != TermKind::Node) terms_.emplace(std::move(key), id);
+    if (term_rows_.size() == kBatch) flush_terms();
     return id;
 }
 
 StatementId SqliteBulkLoader::add(TermId subject, TermId predicate, TermId object) {
     require_open();
-    insert_statement_->bind(1, subject).bind(2, predicate).bind(3, object);
-    insert_statement_->run();
-    return store_.last_insert_id();
+    StatementId id = next_statement_++;
+    statement_rows_.push_back(Statement{id, subject, predicate, object});
+    if (statement_rows_.size() == kBatch) flush_statements();
+    return id;
 }
 
 void SqliteBulkLoader::commit() {
     require_open();
     try {
+        flush_terms();
+        flush_statements();
+        finish_statements();
         for (const auto& sql : dropped_indexes_) store_.execute(sql);
-        find_term_.reset();
-        insert_term_.reset();
-        insert_statement_.reset();
         if (own_transaction_) {
             store_.commit();
         } else {
             store_.release(kSavepoint);
         }
+        store_.execute(kDefaultCacheSize);
     } catch (...) {
         abandon();
         throw;
     }
     open_ = false;
+    restore_journal();
 }
 
 }  // namespace meninx::storage

@@ -1,10 +1,15 @@
 // SqliteBulkLoader: the BulkLoader of a SqliteStore, for loading many statements at once.
 //
 // The whole load is one transaction (a savepoint when the store already has one open), so it is
-// all or nothing. Terms go through an in-memory cache keyed by kind and value; statements and
-// terms are inserted through prepared statements. When the load starts on a store without
-// statements, the statement indexes are dropped and rebuilt at commit, which is faster than
-// maintaining them row by row. The loader borrows its store and must not outlive it.
+// all or nothing. Terms go through an in-memory cache keyed by kind and value. The loader holds
+// the write lock, so it hands out term and statement ids itself (the next after the largest) and
+// inserts rows in batches through multi-row prepared INSERTs; rows still in a batch are not yet
+// visible to the store's own queries, only after commit(). A load into a store without statements
+// takes a faster path: the dictionary cache is filled from the store up front (so it knows every
+// term), the indexes of `term` and `stmt` are dropped and rebuilt at commit, and the file leaves
+// WAL mode for a rollback journal during the load, so the new pages are written once instead of to
+// the WAL and again by the checkpoint (it returns to WAL at the end; when another connection has
+// the file open, it simply stays in WAL). The loader borrows its store and must not outlive it.
 #pragma once
 
 #include <memory>
@@ -33,18 +38,35 @@ class SqliteBulkLoader final : public BulkLoader {
     void commit() override;
 
   private:
+    void start_fast_path();
     void require_open() const;
+    void finish_statements();
+    void flush_terms();
+    void flush_statements();
     void abandon() noexcept;
+    // Back to WAL mode after a load that left it; a failure leaves the rollback journal, which
+    // the next open turns back into WAL.
+    void restore_journal() noexcept;
 
     SqliteStore& store_;
     bool own_transaction_ = false;
     bool open_ = true;
+    // True when terms_ holds every term of the store, so a miss means the term is new.
+    bool cache_complete_ = false;
+    bool left_wal_ = false;
     std::unordered_map<std::string, TermId> terms_;
     // CREATE INDEX statements of the indexes dropped for the load, to run again at commit.
     std::vector<std::string> dropped_indexes_;
+    TermId next_term_ = 0;
+    StatementId next_statement_ = 0;
+    // Rows waiting for the next batch insert: (id, kind, value) and (id, s, p, o).
+    std::vector<std::pair<TermId, Term>> term_rows_;
+    std::vector<Statement> statement_rows_;
     std::unique_ptr<Query> find_term_;
     std::unique_ptr<Query> insert_term_;
+    std::unique_ptr<Query> insert_terms_;
     std::unique_ptr<Query> insert_statement_;
+    std::unique_ptr<Query> insert_statements_;
 };
 
 }  // namespace meninx::storage

@@ -184,7 +184,7 @@ void SqliteStore::connect(const OpenOptions& options, bool fresh) {
     if (!fresh) {
         // Identify the file through a read-only connection, so that a file that is not ours is
         // never written to (not even by a checkpoint when the connection closes).
-        auto probe = connect_sqlite(path_, SQLite::OPEN_READONLY, options);
+        auto probe = connect_sqlite(path_, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX, options);
         FileIdentity id;
         try {
             id = identify(probe->getHandle(), path_);
@@ -194,7 +194,8 @@ void SqliteStore::connect(const OpenOptions& options, bool fresh) {
             // A WAL reader needs the -shm index next to the file; where it cannot be created
             // (read-only media, a directory the user may not write), read the file as immutable.
             probe = connect_sqlite(file_uri(path_, "immutable=1"),
-                                   SQLite::OPEN_READONLY | SQLite::OPEN_URI, options);
+                                   SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX,
+                                   options);
             id = identify(probe->getHandle(), path_);
         }
         needs_schema = check_identity(id, path_, read_only_);
@@ -203,7 +204,8 @@ void SqliteStore::connect(const OpenOptions& options, bool fresh) {
     if (!connection_) {
         int flags =
             read_only_ ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
-        connection_ = connect_sqlite(path_, flags, options);
+        // A store is used by one thread at a time, so SQLite's per-call locking is not needed.
+        connection_ = connect_sqlite(path_, flags | SQLite::OPEN_NOMUTEX, options);
     }
     db_ = connection_->getHandle();
     sqlite3_busy_timeout(db_, static_cast<int>(options.busy_timeout.count()));

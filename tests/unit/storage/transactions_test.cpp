@@ -19,6 +19,18 @@ int64_t stmt_index_count(SqliteStore& store) {
     return q->get_int(0);
 }
 
+bool has_index(SqliteStore& store, const std::string& name) {
+    auto q = store.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1");
+    q->bind(1, name);
+    return q->step();
+}
+
+std::string journal_mode(SqliteStore& store) {
+    auto q = store.prepare("PRAGMA journal_mode");
+    REQUIRE(q->step());
+    return q->get_text(0);
+}
+
 }  // namespace
 
 TEST_CASE("A failing write inside a transaction leaves nothing after rollback",
@@ -96,6 +108,8 @@ TEST_CASE("A bulk load commits everything at once and keeps the indexes",
     CHECK_FALSE(store->in_transaction());
     CHECK(store->statement_count() == 2000);
     CHECK(stmt_index_count(*store) == indexes);
+    CHECK(has_index(*store, "term_by_value"));
+    CHECK(journal_mode(*store) == "wal");
     // Literal terms stayed canonical: ten names, each once.
     auto q = store->prepare("SELECT count(*) FROM term WHERE kind = 13");
     REQUIRE(q->step());
@@ -124,12 +138,61 @@ TEST_CASE("A bulk load that does not commit leaves nothing", "[storage][transact
     CHECK(store->statement_count() == 0);
     CHECK(store->term_count() == terms);
     CHECK(stmt_index_count(*store) == 3);
+    CHECK(has_index(*store, "term_by_value"));
+    CHECK(journal_mode(*store) == "wal");
+    // A term whose value does not fit its kind is refused and ends nothing by itself.
+    {
+        auto bulk = store->bulk_loader();
+        CHECK_THROWS_AS(bulk->intern(Term{TermKind::Label, Value(int64_t{1})}), Exception);
+    }
+    CHECK(store->term_count() == terms);
     // The store is usable afterwards, and a new load may start.
     auto bulk = store->bulk_loader();
     bulk->add(bulk->intern(Term{TermKind::Node, Value()}), Store::kLabelPredicate,
               bulk->intern(Term{TermKind::Label, Value("L")}));
     bulk->commit();
     CHECK(store->statement_count() == 1);
+}
+
+TEST_CASE("Ids handed out by a bulk load are the ids stored", "[storage][transactions][bulk]") {
+    for (bool fresh : {true, false}) {
+        auto store = open_memory();
+        TermId before = 0;
+        if (!fresh) {
+            before = store->intern(Term{TermKind::Node, Value()});
+            store->add(before, Store::kLabelPredicate,
+                       store->intern(Term{TermKind::Label, Value("Old")}));
+        }
+        std::vector<Statement> added;
+        {
+            auto bulk = store->bulk_loader();
+            TermId label = bulk->intern(Term{TermKind::Label, Value("Old")});
+            for (int i = 0; i < 300; ++i) {
+                TermId node = bulk->intern(Term{TermKind::Node, Value()});
+                TermId value = bulk->intern(SqliteStore::literal(Value(int64_t{i % 7})));
+                StatementId id = bulk->add(node, label, value);
+                added.push_back(Statement{id, node, label, value});
+            }
+            bulk->commit();
+        }
+        INFO("fresh store: " << fresh);
+        for (const Statement& st : added) {
+            StatementPattern pattern;
+            pattern.subject = st.subject;
+            std::vector<Statement> found;
+            store->match(pattern, [&](const Statement& s) {
+                found.push_back(s);
+                return true;
+            });
+            REQUIRE(found.size() == 1);
+            CHECK(found[0].id == st.id);
+            CHECK(found[0].predicate == st.predicate);
+            CHECK(store->term(st.object).value.as_int() ==
+                  static_cast<int64_t>((&st - added.data()) % 7));
+            CHECK(store->term(st.subject).kind == TermKind::Node);
+        }
+        CHECK(store->find(Term{TermKind::Label, Value("Old")}) == added[0].predicate);
+    }
 }
 
 TEST_CASE("A bulk load inside an open transaction is a savepoint of it",
