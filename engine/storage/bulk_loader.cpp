@@ -1,5 +1,7 @@
 #include "storage/bulk_loader.h"
 
+#include <sqlite3.h>
+
 #include "meninx/error.h"
 #include "storage/sqlite_store.h"
 #include "storage/term_codec.h"
@@ -35,6 +37,20 @@ std::string journal_mode(SqliteStore& store, const std::string& mode) {
     return out;
 }
 
+// Switches the file from WAL to a rollback journal when no other connection has it open; never
+// waits for the others (they keep the file in WAL, and the load simply runs in WAL).
+bool leave_wal(SqliteStore& store, sqlite3* db, int busy_timeout_ms) {
+    sqlite3_busy_timeout(db, 0);
+    bool left = false;
+    try {
+        left = journal_mode(store, "DELETE") == "delete";
+    } catch (const Exception&) {
+        left = false;
+    }
+    sqlite3_busy_timeout(db, busy_timeout_ms);
+    return left;
+}
+
 // The id after the largest in `table` (ids are INTEGER PRIMARY KEY rowids).
 int64_t next_id(SqliteStore& store, const std::string& table) {
     auto q = store.prepare("SELECT coalesce(max(id), 0) + 1 FROM " + table);
@@ -47,9 +63,7 @@ SqliteBulkLoader::SqliteBulkLoader(SqliteStore& store) : store_(store) {
     own_transaction_ = !store_.in_transaction();
     bool empty = own_transaction_ && store_.statement_count() == 0;
     if (empty && store_.path() != ":memory:") {
-        // Only possible outside a transaction, and only when no other connection has the file
-        // open; otherwise the mode stays "wal".
-        left_wal_ = journal_mode(store_, "DELETE") == "delete";
+        left_wal_ = leave_wal(store_, store_.db_, store_.busy_timeout_ms_);
     }
     try {
         if (own_transaction_) {

@@ -208,11 +208,12 @@ void SqliteStore::connect(const OpenOptions& options, bool fresh) {
         connection_ = connect_sqlite(path_, flags | SQLite::OPEN_NOMUTEX, options);
     }
     db_ = connection_->getHandle();
-    sqlite3_busy_timeout(db_, static_cast<int>(options.busy_timeout.count()));
+    busy_timeout_ms_ = static_cast<int>(options.busy_timeout.count());
     sqlite3_extended_result_codes(db_, 1);
-    if (!read_only_ && !memory) execute("PRAGMA journal_mode=WAL");
     execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON");
+    // The schema first: it checks, under the write lock, that the file is still empty or ours.
     if (needs_schema) migrate();
+    if (!read_only_ && !memory) execute("PRAGMA journal_mode=WAL");
 }
 
 void SqliteStore::migrate() {

@@ -107,6 +107,7 @@ class SqliteStore final : public Store {
     // Declared before the statements so that it is destroyed after they are finalized.
     std::unique_ptr<SQLite::Database> connection_;
     sqlite3* db_ = nullptr;
+    int busy_timeout_ms_ = 0;
     mutable std::unordered_map<std::string, std::unique_ptr<Query>> cache_;
     // Statements for match() by bound positions; several per shape, since a visitor may match
     // again while an outer match is running.

@@ -227,3 +227,25 @@ TEST_CASE("data_version changes when another connection commits", "[storage][tra
     CHECK(reader->data_version() != before);
     CHECK(reader->find(Term{TermKind::Label, Value("Changed")}).has_value());
 }
+
+TEST_CASE("A bulk load into an empty file another connection has open stays in WAL mode",
+          "[storage][transactions][bulk]") {
+    TempDir dir;
+    std::string path = dir.file("two.meninx");
+    OpenOptions options;
+    options.busy_timeout = std::chrono::milliseconds(2000);
+    auto loader_store = SqliteStore::open(path, options);
+    auto other = SqliteStore::open(path, options);
+    CHECK(other->statement_count() == 0);
+    auto start = std::chrono::steady_clock::now();
+    {
+        auto bulk = loader_store->bulk_loader();
+        bulk->add(bulk->intern(Term{TermKind::Node, Value()}), Store::kLabelPredicate,
+                  bulk->intern(Term{TermKind::Label, Value("Shared")}));
+        bulk->commit();
+    }
+    // No waiting for the other connection to let go of the file.
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(1000));
+    CHECK(journal_mode(*loader_store) == "wal");
+    CHECK(other->statement_count() == 1);
+}
