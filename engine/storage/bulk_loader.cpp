@@ -100,8 +100,8 @@ void SqliteBulkLoader::start_fast_path() {
     auto existing = store_.prepare("SELECT id, kind, value FROM term WHERE kind <> 1");
     while (existing->step()) {
         auto kind = static_cast<TermKind>(existing->get_int(1));
-        Term term{kind, decode_term_value(kind, existing->get_value(2))};
-        terms_.emplace(term_key(term), existing->get_int(0));
+        // Stored values of one kind compare equal exactly when their keys do.
+        terms_.emplace(term_key(kind, existing->get_value(2)), existing->get_int(0));
     }
     cache_complete_ = true;
     auto indexes = store_.prepare(
@@ -164,11 +164,11 @@ void SqliteBulkLoader::flush_terms() {
     bool full = term_rows_.size() == kBatch;
     Query& q = full ? *insert_terms_ : *insert_term_;
     int column = 1;
-    for (const auto& [id, term] : term_rows_) {
+    for (const TermRow& row : term_rows_) {
         if (!full) column = 1;
-        q.bind(column++, id);
-        q.bind(column++, static_cast<int64_t>(term.kind));
-        q.bind(column++, encode_term_value(term));
+        q.bind(column++, row.id);
+        q.bind(column++, static_cast<int64_t>(row.kind));
+        q.bind(column++, row.stored);
         if (!full) q.run();
     }
     if (full) q.run();
@@ -193,12 +193,13 @@ void SqliteBulkLoader::flush_statements() {
 
 TermId SqliteBulkLoader::intern(const Term& term) {
     require_open();
+    Value stored = encode_term_value(term);  // also checks that the value fits the kind
     std::string key;
     if (term.kind != TermKind::Node) {
-        key = term_key(term);  // also checks that the value fits the kind
+        key = term_key(term.kind, stored);
         if (auto it = terms_.find(key); it != terms_.end()) return it->second;
         if (!cache_complete_) {
-            find_term_->bind(1, static_cast<int64_t>(term.kind)).bind(2, encode_term_value(term));
+            find_term_->bind(1, static_cast<int64_t>(term.kind)).bind(2, stored);
             bool found = find_term_->step();
             TermId id = found ? find_term_->get_int(0) : 0;
             find_term_->reset();
@@ -206,7 +207,7 @@ TermId SqliteBulkLoader::intern(const Term& term) {
         }
     }
     TermId id = next_term_++;
-    term_rows_.emplace_back(id, term);
+    term_rows_.push_back(TermRow{id, term.kind, std::move(stored)});
     if (term.kind != TermKind::Node) terms_.emplace(std::move(key), id);
     if (term_rows_.size() == kBatch) flush_terms();
     return id;

@@ -59,8 +59,13 @@ class SqliteBulkLoader final : public BulkLoader {
     std::vector<std::string> dropped_indexes_;
     TermId next_term_ = 0;
     StatementId next_statement_ = 0;
-    // Rows waiting for the next batch insert: (id, kind, value) and (id, s, p, o).
-    std::vector<std::pair<TermId, Term>> term_rows_;
+    // Rows waiting for the next batch insert.
+    struct TermRow {
+        TermId id;
+        TermKind kind;
+        Value stored;  // as encode_term_value gives it
+    };
+    std::vector<TermRow> term_rows_;
     std::vector<Statement> statement_rows_;
     std::unique_ptr<Query> find_term_;
     std::unique_ptr<Query> insert_term_;

@@ -216,9 +216,8 @@ Value decode_term_value(TermKind kind, const Value& stored) {
                                             " has an unreadable value");
 }
 
-std::string term_key(const Term& term) {
-    Value stored = encode_term_value(term);
-    std::string key(1, static_cast<char>(static_cast<int>(term.kind)));
+std::string term_key(TermKind kind, const Value& stored) {
+    std::string key(1, static_cast<char>(static_cast<int>(kind)));
     if (stored.is_int()) {
         int64_t v = stored.as_int();
         key.append(reinterpret_cast<const char*>(&v), sizeof v);

@@ -22,8 +22,9 @@ Value encode_term_value(const Term& term);
 // The inverse of encode_term_value: the Value of a term of `kind` whose stored column is `stored`.
 Value decode_term_value(TermKind kind, const Value& stored);
 
-// A byte string that identifies a non-node term: equal keys exactly when the terms are equal.
-std::string term_key(const Term& term);
+// A byte string that identifies a non-node term of `kind` by its stored value (as given by
+// encode_term_value): equal keys exactly when the terms are equal.
+std::string term_key(TermKind kind, const Value& stored);
 
 // The openCypher name of a value type, for messages ("INTEGER", "NODE", ...). Storage keeps its
 // own copy so that it depends on nothing above meninx_common.
