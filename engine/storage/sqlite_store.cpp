@@ -208,6 +208,12 @@ void SqliteStore::connect(const OpenOptions& options, bool fresh) {
         connection_ = connect_sqlite(path_, flags | SQLite::OPEN_NOMUTEX, options);
     }
     db_ = connection_->getHandle();
+    if (!read_only_ && sqlite3_db_readonly(db_, "main") == 1) {
+        // SQLite quietly opens a file it may not write read-only; say so now, not at the first
+        // write.
+        storage_error("the database file " + path_ +
+                      " cannot be written (no permission); open it read-only");
+    }
     busy_timeout_ms_ = static_cast<int>(options.busy_timeout.count());
     sqlite3_extended_result_codes(db_, 1);
     execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON");

@@ -142,3 +142,27 @@ TEST_CASE("A read-only open of a missing file is an error", "[storage][read-only
     CHECK_FALSE(fs::exists(path));
     CHECK_THROWS_AS(SqliteStore::open(":memory:", options), Exception);
 }
+
+TEST_CASE("A read-write open of a file the user may not write says so", "[storage][read-only]") {
+    TempDir dir;
+    std::string path = dir.file("locked.meninx");
+    create_sample(path);
+    fs::permissions(path, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    fs::permissions(dir.path(), fs::perms::owner_all | fs::perms::group_read |
+                                    fs::perms::group_exec | fs::perms::others_read |
+                                    fs::perms::others_exec);
+    if (::geteuid() != 0) {
+        CHECK_THROWS_WITH(SqliteStore::open(path, {}), Catch::Contains("cannot be written"));
+        return;
+    }
+    int status = in_child([&] {
+        if (setgid(65534) != 0 || setuid(65534) != 0) return false;
+        try {
+            SqliteStore::open(path, {});
+        } catch (const Exception& e) {
+            return e.error().message.find("cannot be written") != std::string::npos;
+        }
+        return false;
+    });
+    CHECK(status == 0);
+}
