@@ -388,8 +388,19 @@ Value function_call(const Expression& e, Row& row, EvalContext& ctx) {
 Value has_labels(const Expression& e, Row& row, EvalContext& ctx) {
     Value v = evaluate(*e.children[0], row, ctx);
     if (v.is_null()) return v;
-    if (!v.is_node())
-        fail(ErrorKind::Type, "Labels can only be tested on a NODE, got " + type_of(v), e);
+    if (v.is_relationship()) {
+        // r:T tests the relationship's type.
+        std::string type = v.as_relationship().type;
+        if (type.empty()) type = ctx.hydrate(v).as_relationship().type;
+        for (const std::string& wanted : e.labels) {
+            if (wanted != type) return false;
+        }
+        return true;
+    }
+    if (!v.is_node()) {
+        fail(ErrorKind::Type,
+             "Labels can only be tested on a NODE or a RELATIONSHIP, got " + type_of(v), e);
+    }
     std::vector<std::string> labels = ctx.node_labels(v.as_node().id);
     for (const std::string& wanted : e.labels) {
         bool found = false;

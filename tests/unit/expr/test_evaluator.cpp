@@ -165,6 +165,9 @@ TEST_CASE("label tests", "[evaluator]") {
     CHECK(has({"Drug", "Entity"}, ctx.node(1)) == "true");
     CHECK(has({"Drug", "Disease"}, ctx.node(1)) == "false");
     CHECK(has({"Drug"}, Value()) == "null");
+    CHECK(has({"TREATS"}, ctx.relationship(7)) == "true");
+    CHECK(has({"treats"}, ctx.relationship(7)) == "false");
+    CHECK(has({"TREATS", "OTHER"}, ctx.relationship(7)) == "false");
     ExprPtr bad = make(ExprKind::HasLabels, {lit(1)});
     bad->labels = {"A"};
     CHECK(error_of(bad) == ErrorKind::Type);
