@@ -368,10 +368,23 @@ ExprPtr Transformer::transform_number(P::NumberLiteralContext& ctx, const ast::S
         expr->value = Value(negated ? -value : value);
         return expr;
     }
+    expr->value = Value(integer_value(*ctx.getStart(), sign));
+    return expr;
+}
+
+int64_t Transformer::integer_value(antlr4::Token& token, const ast::SourcePos* sign) {
+    const std::string digits = token_text(token);
+    const bool negated = sign != nullptr;
+    const ast::SourcePos at = negated ? *sign : pos_of(token);
+    const std::string shown = (negated ? "-" : "") + digits;
     int base = 10;
     size_t begin = 0;
-    if (ctx.HEX_INTEGER() != nullptr) base = 16, begin = 2;
-    if (ctx.OCTAL_INTEGER() != nullptr) base = 8, begin = 2;
+    if (token.getType() == P::HEX_INTEGER) base = 16, begin = 2;
+    if (token.getType() == P::OCTAL_INTEGER) base = 8, begin = 2;
+    if (base == 10 && digits.size() > 1 && digits[0] == '0') {
+        fail(at, "Invalid number literal '" + shown +
+                     "': a decimal integer cannot start with 0 (octal is written 0o...)");
+    }
     // The magnitude may reach 2^63 only when negated.
     const uint64_t limit =
         static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) + (negated ? 1 : 0);
@@ -379,15 +392,11 @@ ExprPtr Transformer::transform_number(P::NumberLiteralContext& ctx, const ast::S
     for (size_t i = begin; i < digits.size(); ++i) {
         char c = digits[i];
         uint64_t digit = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-        if (value > (limit - digit) / base) {
-            fail(at, "Invalid input '" + std::string(negated ? "-" : "") + digits +
-                         "': integer too large");
-        }
+        if (value > (limit - digit) / base)
+            fail(at, "Invalid input '" + shown + "': integer too large");
         value = value * base + digit;
     }
-    int64_t signed_value = negated ? static_cast<int64_t>(0 - value) : static_cast<int64_t>(value);
-    expr->value = Value(signed_value);
-    return expr;
+    return negated ? static_cast<int64_t>(0 - value) : static_cast<int64_t>(value);
 }
 
 // Strings: \' \" \\ \b \f \n \r \t (or upper case), \uXXXX, \UXXXXXXXX.

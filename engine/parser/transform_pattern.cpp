@@ -1,6 +1,4 @@
 // Transformer: graph patterns (MATCH, CREATE, MERGE, pattern predicates and comprehensions).
-#include <limits>
-
 #include "parser/transformer.h"
 
 namespace meninx::parser {
@@ -102,22 +100,7 @@ void Transformer::transform_range(P::RangeLiteralContext& ctx,
 }
 
 int64_t Transformer::transform_range_bound(P::RangeBoundContext& ctx) {
-    const std::string digits = token_text(*ctx.getStart());
-    int base = 10;
-    size_t begin = 0;
-    if (ctx.HEX_INTEGER() != nullptr) base = 16, begin = 2;
-    if (ctx.OCTAL_INTEGER() != nullptr) base = 8, begin = 2;
-    uint64_t value = 0;
-    constexpr uint64_t kMax = static_cast<uint64_t>(std::numeric_limits<int64_t>::max());
-    for (size_t i = begin; i < digits.size(); ++i) {
-        char c = digits[i];
-        uint64_t digit = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-        if (value > (kMax - digit) / base) {
-            fail(pos_of(ctx), "Invalid input '" + digits + "': integer too large");
-        }
-        value = value * base + digit;
-    }
-    return static_cast<int64_t>(value);
+    return integer_value(*ctx.getStart(), nullptr);
 }
 
 ast::ExprPtr Transformer::transform_properties(P::PropertiesContext& ctx) {

@@ -84,6 +84,10 @@ class Transformer {
     // `sign`: the position of a unary minus before the literal, folded into it (so that
     // -9223372036854775808 is representable); null when there is none.
     ast::ExprPtr transform_number(P::NumberLiteralContext& ctx, const ast::SourcePos* sign);
+    // The value of an integer token (decimal, 0x hexadecimal or 0o octal), negated when `sign`
+    // (the position of the minus) is given; Syntax errors for leading zeros and for values
+    // outside the 64-bit range.
+    int64_t integer_value(antlr4::Token& token, const ast::SourcePos* sign);
     ast::ExprPtr transform_string(P::StringLiteralContext& ctx);
     ast::ExprPtr transform_list(P::ListLiteralContext& ctx);
     ast::ExprPtr transform_map(P::MapLiteralContext& ctx);

@@ -198,3 +198,14 @@ TEST_CASE("Nesting and expression height are bounded instead of exhausting the s
     CHECK(tall.kind == ErrorKind::Syntax);
     CHECK_THAT(tall.message, Contains("expression nested more than 1000 levels deep"));
 }
+
+TEST_CASE("Decimal integers with a leading zero are rejected, not read as octal",
+          "[parser][error]") {
+    auto error = syntax_error_of("RETURN 0777");
+    CHECK(error.column == 8);
+    CHECK_THAT(error.message, Contains("Invalid number literal '0777'"));
+    CHECK_THAT(error.message, Contains("0o"));
+    CHECK_THAT(syntax_error_of("MATCH (a)-[*01]->(b) RETURN a").message,
+               Contains("Invalid number literal '01'"));
+    CHECK(meninx::parser::parse("RETURN 0, 0.5, 0o777").query.parts.size() == 1);
+}
