@@ -289,3 +289,21 @@ TEST_CASE("Keywords that cannot start a clause serve as variable names", "[parse
           "RETURN (case (when true 1)) AS end");
     CHECK(printed("MATCH (é:Größe) RETURN é.naïve") == "MATCH (é:Größe) RETURN (. é naïve)");
 }
+
+TEST_CASE("Clauses, pattern parts, nodes and relationships record their positions",
+          "[parser][pattern]") {
+    auto statement = parse("MATCH p = (a)\n  -[r]->(b)\nWITH a\nREMOVE a.x\nRETURN a");
+    const auto& clauses = statement.query.parts[0].clauses;
+    CHECK(clauses[0].pos.line == 1);
+    const auto& part = clauses[0].pattern.parts[0];
+    CHECK(part.pos.column == 7);
+    CHECK(part.nodes[0].pos.column == 11);
+    CHECK(part.relationships[0].pos.line == 2);
+    CHECK(part.relationships[0].pos.column == 3);
+    CHECK(part.nodes[1].pos.line == 2);
+    CHECK(part.nodes[1].pos.column == 9);
+    CHECK(clauses[1].pos.line == 3);
+    CHECK(clauses[2].pos.line == 4);
+    CHECK(clauses[2].remove_items[0].pos.column == 8);
+    CHECK(clauses[3].pos.line == 5);
+}
