@@ -66,13 +66,29 @@ Value logical(Op op, const Value& a, const Value& b) {
     }
 }
 
+// Compiles a Cypher regular expression (ECMAScript syntax, matched against the whole string).
+// Leading inline flags as written in Java syntax are honoured: (?i) ignores case, (?m) makes
+// ^ and $ match at line breaks. Compiled patterns are cached per thread.
 const std::regex& compiled_regex(const std::string& pattern, const Expression& e) {
     thread_local std::unordered_map<std::string, std::regex> cache;
     auto it = cache.find(pattern);
     if (it != cache.end()) return it->second;
     if (cache.size() >= 256) cache.clear();
+    auto flags = std::regex::ECMAScript;
+    size_t body = 0;
+    if (pattern.rfind("(?", 0) == 0) {
+        size_t close = pattern.find(')');
+        std::string letters =
+            close == std::string::npos ? std::string() : pattern.substr(2, close - 2);
+        bool all_flags = !letters.empty() && letters.find_first_not_of("im") == std::string::npos;
+        if (all_flags) {
+            if (letters.find('i') != std::string::npos) flags |= std::regex::icase;
+            if (letters.find('m') != std::string::npos) flags |= std::regex::multiline;
+            body = close + 1;
+        }
+    }
     try {
-        return cache.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first->second;
+        return cache.emplace(pattern, std::regex(pattern.substr(body), flags)).first->second;
     } catch (const std::regex_error& err) {
         fail(ErrorKind::Argument, "Invalid regular expression '" + pattern + "': " + err.what(), e);
     }

@@ -107,6 +107,10 @@ TEST_CASE("string predicates and regular expressions", "[evaluator]") {
     CHECK(render(eval(bin(Op::RegexMatch, lit("EGFR"), lit("[A-Z]+")))) == "true");
     CHECK(render(eval(bin(Op::RegexMatch, lit("EGFR mutant"), lit("[A-Z]+")))) == "false");
     CHECK(render(eval(bin(Op::RegexMatch, lit(1), lit(".*")))) == "null");
+    CHECK(render(eval(bin(Op::RegexMatch, lit("Osimertinib"), lit("osi.*")))) == "false");
+    CHECK(render(eval(bin(Op::RegexMatch, lit("Osimertinib"), lit("(?i)osi.*")))) == "true");
+    CHECK(render(eval(bin(Op::RegexMatch, lit("a\nb"), lit(R"(a$\nb)")))) == "false");
+    CHECK(render(eval(bin(Op::RegexMatch, lit("a\nB"), lit(R"((?im)a$\nb)")))) == "true");
     CHECK(error_of(bin(Op::RegexMatch, lit("a"), lit("("))) == ErrorKind::Argument);
 }
 
