@@ -13,7 +13,6 @@ namespace {
 constexpr const char* kSavepoint = "meninx_bulk_load";
 // Page cache during a load (negative: KiB), so that index pages stay in memory.
 constexpr const char* kLoadCacheSize = "PRAGMA cache_size=-262144";
-constexpr const char* kDefaultCacheSize = "PRAGMA cache_size=-2000";
 // Rows per multi-row INSERT.
 constexpr size_t kBatch = 128;
 
@@ -76,6 +75,11 @@ SqliteBulkLoader::SqliteBulkLoader(SqliteStore& store) : store_(store) {
         throw;
     }
     try {
+        auto cache_size = store_.prepare("PRAGMA cache_size");
+        if (cache_size->step()) {
+            restore_cache_size_ = "PRAGMA cache_size=" + std::to_string(cache_size->get_int(0));
+        }
+        cache_size.reset();
         store_.execute(kLoadCacheSize);
         find_term_ =
             store_.prepare("SELECT id FROM term WHERE kind = ?1 AND value = ?2 AND kind <> 1");
@@ -139,7 +143,7 @@ void SqliteBulkLoader::abandon() noexcept {
             store_.rollback_to(kSavepoint);
             store_.release(kSavepoint);
         }
-        store_.execute(kDefaultCacheSize);
+        if (!restore_cache_size_.empty()) store_.execute(restore_cache_size_);
     } catch (const Exception&) {
         // Nothing more can be done here; closing the connection rolls back what is left.
     }
@@ -233,7 +237,7 @@ void SqliteBulkLoader::commit() {
         } else {
             store_.release(kSavepoint);
         }
-        store_.execute(kDefaultCacheSize);
+        if (!restore_cache_size_.empty()) store_.execute(restore_cache_size_);
     } catch (...) {
         abandon();
         throw;

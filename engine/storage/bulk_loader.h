@@ -54,6 +54,8 @@ class SqliteBulkLoader final : public BulkLoader {
     // True when terms_ holds every term of the store, so a miss means the term is new.
     bool cache_complete_ = false;
     bool left_wal_ = false;
+    // The PRAGMA that gives the connection its page cache size back after the load.
+    std::string restore_cache_size_;
     std::unordered_map<std::string, TermId> terms_;
     // CREATE INDEX statements of the indexes dropped for the load, to run again at commit.
     std::vector<std::string> dropped_indexes_;

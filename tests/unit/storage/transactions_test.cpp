@@ -249,3 +249,20 @@ TEST_CASE("A bulk load into an empty file another connection has open stays in W
     CHECK(journal_mode(*loader_store) == "wal");
     CHECK(other->statement_count() == 1);
 }
+
+TEST_CASE("A bulk load gives the connection its cache size back", "[storage][transactions][bulk]") {
+    auto store = open_memory();
+    store->execute("PRAGMA cache_size=-1234");
+    {
+        auto bulk = store->bulk_loader();
+        bulk->intern(Term{TermKind::Label, Value("A")});
+        bulk->commit();
+    }
+    {
+        auto abandoned = store->bulk_loader();
+        abandoned->intern(Term{TermKind::Label, Value("B")});
+    }
+    auto q = store->prepare("PRAGMA cache_size");
+    REQUIRE(q->step());
+    CHECK(q->get_int(0) == -1234);
+}
