@@ -69,9 +69,18 @@ std::vector<std::string> function_names() {
 }
 
 bool is_aggregate(std::string_view name) {
-    std::string lower = lowercase(name);
-    return std::find(std::begin(kAggregateNames), std::end(kAggregateNames), lower) !=
-           std::end(kAggregateNames);
+    // Called for every evaluated function call: compare in place, without building a string.
+    auto same = [](std::string_view a, std::string_view lower) {
+        if (a.size() != lower.size()) return false;
+        for (size_t i = 0; i < a.size(); ++i) {
+            if (std::tolower(static_cast<unsigned char>(a[i])) != lower[i]) return false;
+        }
+        return true;
+    };
+    for (const char* aggregate : kAggregateNames) {
+        if (same(name, aggregate)) return true;
+    }
+    return false;
 }
 
 [[noreturn]] void type_error(std::string_view fn, std::string_view expected, const Value& got) {

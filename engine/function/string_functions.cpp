@@ -1,5 +1,6 @@
-// Functions over strings: toLower, toUpper, trim, ltrim, rtrim, substring, left, right,
-// replace, split. Positions and lengths count UTF-8 characters, not bytes.
+// Functions over strings: toLower, toUpper (for Latin, Greek and Cyrillic letters), trim, ltrim,
+// rtrim, substring, left, right, replace, split. Positions and lengths count UTF-8 characters, not
+// bytes.
 #include <cctype>
 #include <cstdint>
 
@@ -35,15 +36,90 @@ namespace {
 
 using expression::EvalContext;
 
-// Changes the case of ASCII letters; other characters are kept as they are.
+// Simple case mapping of one code point for the scripts our data uses: ASCII, Latin-1,
+// Latin Extended-A, Greek and Cyrillic. Other code points map to themselves.
+uint32_t map_case(uint32_t c, bool upper) {
+    auto shift = [&](uint32_t lower_first, uint32_t upper_first, uint32_t count) -> bool {
+        if (upper && c >= lower_first && c < lower_first + count) {
+            c = c - lower_first + upper_first;
+            return true;
+        }
+        if (!upper && c >= upper_first && c < upper_first + count) {
+            c = c - upper_first + lower_first;
+            return true;
+        }
+        return false;
+    };
+    if (c < 0x80) {
+        shift('a', 'A', 26);
+        return c;
+    }
+    if (c == 0xd7 || c == 0xf7) return c;  // multiplication and division signs
+    if (shift(0xe0, 0xc0, 0x1f)) return c;
+    // Latin Extended-A: upper and lower case alternate; which comes first depends on the block.
+    bool even_upper = (c >= 0x100 && c <= 0x137) || (c >= 0x14a && c <= 0x177);
+    bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e);
+    if (even_upper || odd_upper) {
+        bool is_upper = (c % 2 == 0) == even_upper;
+        if (upper && !is_upper) return c - 1;
+        if (!upper && is_upper) return c + 1;
+        return c;
+    }
+    if (upper && c == 0x3c2) return 0x3a3;  // final sigma
+    if (c != 0x3a2 && c != 0x3c2 && shift(0x3b1, 0x391, 25)) return c;
+    if (shift(0x430, 0x410, 32)) return c;
+    if (shift(0x450, 0x400, 16)) return c;
+    return c;
+}
+
+// Decodes a well-formed UTF-8 character (as split by utf8_characters).
+uint32_t decode(std::string_view ch) {
+    auto byte = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(ch[i])); };
+    switch (ch.size()) {
+        case 1:
+            return byte(0);
+        case 2:
+            return ((byte(0) & 0x1f) << 6) | (byte(1) & 0x3f);
+        case 3:
+            return ((byte(0) & 0x0f) << 12) | ((byte(1) & 0x3f) << 6) | (byte(2) & 0x3f);
+        default:
+            return ((byte(0) & 0x07) << 18) | ((byte(1) & 0x3f) << 12) | ((byte(2) & 0x3f) << 6) |
+                   (byte(3) & 0x3f);
+    }
+}
+
+void encode(uint32_t c, std::string& out) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xc0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3f));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xe0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3f));
+        out += static_cast<char>(0x80 | (c & 0x3f));
+    } else {
+        out += static_cast<char>(0xf0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3f));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3f));
+        out += static_cast<char>(0x80 | (c & 0x3f));
+    }
+}
+
 Value change_case(const Value& v, const char* fn, bool upper) {
     if (v.is_null()) return Value();
-    std::string s = string_arg(fn, v);
-    for (char& c : s) {
-        auto u = static_cast<unsigned char>(c);
-        c = static_cast<char>(upper ? std::toupper(u) : std::tolower(u));
+    const std::string& s = string_arg(fn, v);
+    std::string out;
+    out.reserve(s.size());
+    for (std::string_view ch : utf8_characters(s)) {
+        bool malformed = ch.size() == 1 && static_cast<unsigned char>(ch[0]) >= 0x80;
+        if (malformed) {
+            out += ch;
+        } else {
+            encode(map_case(decode(ch), upper), out);
+        }
     }
-    return s;
+    return out;
 }
 
 Value fn_to_lower(std::vector<Value>& args, EvalContext&) {

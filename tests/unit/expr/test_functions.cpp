@@ -136,6 +136,8 @@ TEST_CASE("range", "[functions]") {
 TEST_CASE("string functions", "[functions]") {
     CHECK(f("toLower", {"ABC déF"}) == "'abc déf'");
     CHECK(f("toUpper", {"abc"}) == "'ABC'");
+    CHECK(f("toUpper", {"lhermitte é ÿ ß × ł ж ω ς"}) == "'LHERMITTE É ÿ ß × Ł Ж Ω Σ'");
+    CHECK(f("toLower", {"ÉÀÞ Ł Ą Ж Ѐ ΩΣ ×"}) == "'éàþ ł ą ж ѐ ωσ ×'");
     CHECK(f("toUpper", {Value()}) == "null");
     CHECK(f_message("toUpper", {1}) == "toUpper() expects a STRING, got INTEGER");
     CHECK(f("trim", {"  a b \t\n"}) == "'a b'");
