@@ -266,3 +266,36 @@ TEST_CASE("A bulk load gives the connection its cache size back", "[storage][tra
     REQUIRE(q->step());
     CHECK(q->get_int(0) == -1234);
 }
+
+TEST_CASE("A second writer waits for the busy timeout, then fails with a clear error",
+          "[storage][transactions]") {
+    TempDir dir;
+    std::string path = dir.file("busy.meninx");
+    auto first = SqliteStore::open(path, {});
+    OpenOptions impatient;
+    impatient.busy_timeout = std::chrono::milliseconds(100);
+    auto second = SqliteStore::open(path, impatient);
+    first->begin(true);
+    first->intern(Term{TermKind::Label, Value("First")});
+    auto start = std::chrono::steady_clock::now();
+    try {
+        second->begin(true);
+        FAIL("the second writer got the lock");
+    } catch (const Exception& e) {
+        CHECK(e.error().kind == ErrorKind::Storage);
+        CHECK_THAT(e.error().message, Catch::Contains("locked"));
+    }
+    CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(90));
+    CHECK_FALSE(second->in_transaction());
+    // Readers are not blocked by the writer and see the last commit.
+    CHECK_FALSE(second->find(Term{TermKind::Label, Value("First")}).has_value());
+    first->commit();
+    second->intern(Term{TermKind::Label, Value("Second")});
+    CHECK(first->find(Term{TermKind::Label, Value("Second")}).has_value());
+}
+
+TEST_CASE("A directory is not a database file", "[storage][migrations]") {
+    TempDir dir;
+    CHECK_THROWS_WITH(SqliteStore::open(dir.path().string(), {}),
+                      Catch::Contains("is a directory"));
+}
