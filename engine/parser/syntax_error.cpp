@@ -300,6 +300,10 @@ antlr4::misc::IntervalSet expected_at(antlr4::Parser& parser, antlr4::Token& off
     } else {
         expected = parser.getExpectedTokens();
     }
+    // Each trial re-parses everything before the offending token: past a few thousand tokens,
+    // ANTLR's set has to do.
+    constexpr size_t kMaxTrialTokens = 2000;
+    if (offending.getTokenIndex() > kMaxTrialTokens) return expected;
     antlr4::misc::IntervalSet viable;
     for (size_t type : continuation_candidates()) {
         if (continues_with(*parser.getTokenStream(), offending.getTokenIndex(), type)) {
