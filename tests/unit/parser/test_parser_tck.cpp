@@ -193,7 +193,7 @@ TEST_CASE("Mutated TCK queries either parse or raise a meninx::Exception", "[par
         }
     }
     std::cout << "Fuzzed parses: " << attempts << ", syntax errors: " << errors << "\n";
-    CHECK(attempts > 200);
+    CHECK(attempts >= 50);
 }
 
 TEST_CASE("parse() may run in several threads at once", "[parser][threads]") {
