@@ -2,7 +2,7 @@
 //
 // One method per grammar rule, split by topic over transform_statement.cpp (statements and
 // clauses), transform_pattern.cpp and transform_expression.cpp. The transformer also makes the
-// checks that need no schema (integer and float ranges, string escapes, clause order) and
+// checks that need no schema (number ranges, string escapes, clause order, expression height) and
 // reports them as Syntax errors. It borrows the query text, which must outlive it; the AST it
 // returns owns all its data.
 #pragma once
@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "CypherParser.h"
 #include "antlr4-runtime.h"
