@@ -109,6 +109,19 @@ TEST_CASE("orderability sorts every type into one order", "[value_ops]") {
     CHECK(ops::order_compare(node(2), node(10)) < 0);
 }
 
+TEST_CASE("lists sort element by element, shorter first on a common prefix", "[value_ops]") {
+    std::vector<Value> lists = {vlist({Value(), 2}), vlist({1, Value()}), vlist({"a", 1}),
+                                vlist({1}),          vlist({}),           vlist({1, "a"}),
+                                vlist({"a"}),        vlist({Value(), 1})};
+    std::sort(lists.begin(), lists.end(),
+              [](const Value& a, const Value& b) { return ops::order_compare(a, b) < 0; });
+    std::vector<std::string> rendered;
+    for (const Value& v : lists) rendered.push_back(v.to_cypher());
+    std::vector<std::string> expected = {"[]",       "['a']",     "['a', 1]",  "[1]",
+                                         "[1, 'a']", "[1, null]", "[null, 1]", "[null, 2]"};
+    CHECK(rendered == expected);
+}
+
 TEST_CASE("equivalence groups nulls, NaNs and equal numbers", "[value_ops]") {
     CHECK(ops::equivalent(Value(), Value()));
     CHECK(ops::equivalent(kNaN, kNaN));
