@@ -63,6 +63,7 @@ void Shell::interrupt() {
 
 bool Shell::run(LineSource& source, const std::string& name) {
     if (source.interactive()) terminal_ = &source;
+    if (read_depth_ == 0) quit_ = false;
     StatementSplitter splitter;
     bool ok = true;
     bool stop = false;

@@ -62,7 +62,8 @@ class Shell {
 
     // Runs everything `source` provides until its end or :quit. `name` names the input in
     // error messages: a file name gives FILE:LINE:COLUMN, "-c" gives "line N". Returns false
-    // when a statement or command failed (for a terminal: the last one).
+    // when a statement or command failed (for a terminal: the last one). An earlier :quit or
+    // interrupt does not carry over to the next run().
     bool run(LineSource& source, const std::string& name);
 
     // Stops the running statement, or (between statements) makes the terminal drop the input

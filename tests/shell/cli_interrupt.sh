@@ -5,7 +5,7 @@ db="$work/int.meninx"
 "$MENINX" -c "RETURN 1" "$db" >/dev/null
 
 start=$(date +%s)
-"$MENINX" -c "UNWIND range(1, 1000000000) AS x CREATE (:Tmp {x: x})" "$db" >/dev/null 2>"$work/err" &
+"$MENINX" -c "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS x CREATE (:Tmp {x: x})" "$db" >/dev/null 2>"$work/err" &
 pid=$!
 sleep 1
 kill -INT "$pid"

@@ -219,7 +219,8 @@ TEST_CASE("Shell: interrupt stops a long query promptly and leaves the data unch
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
         s.shell.interrupt();
     });
-    bool ok = s.run("UNWIND range(1, 1000000000) AS x CREATE (:Tmp {x: x});");
+    bool ok =
+        s.run("UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS x CREATE (:Tmp {x: x});");
     stopper.join();
     auto took = std::chrono::steady_clock::now() - start;
     CHECK_FALSE(ok);
