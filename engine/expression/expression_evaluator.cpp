@@ -294,6 +294,11 @@ Value iterated_list(const Expression& source, Row& row, EvalContext& ctx, const 
     return list;
 }
 
+// Lets a long iteration be interrupted: asks the context every 4096 steps.
+void poll_interrupt(size_t& steps, EvalContext& ctx) {
+    if ((++steps & 0xfff) == 0) ctx.check_interrupt();
+}
+
 const Expression* child_or_null(const Expression& e, size_t i) {
     return i < e.children.size() ? e.children[i].get() : nullptr;
 }
@@ -305,7 +310,9 @@ Value list_comprehension(const Expression& e, Row& row, EvalContext& ctx) {
     const Expression* projection = child_or_null(e, 2);
     SlotScope scope(row, e.slot, e);
     List out;
+    size_t steps = 0;
     for (const Value& element : list.as_list()) {
+        poll_interrupt(steps, ctx);
         scope.set(element);
         if (where && !holds(evaluate(*where, row, ctx), "WHERE", *where)) continue;
         out.push_back(projection ? evaluate(*projection, row, ctx) : element);
@@ -321,7 +328,9 @@ Value quantifier(const Expression& e, Row& row, EvalContext& ctx) {
     int64_t trues = 0;
     int64_t falses = 0;
     int64_t nulls = 0;
+    size_t steps = 0;
     for (const Value& element : list.as_list()) {
+        poll_interrupt(steps, ctx);
         scope.set(element);
         Value v = where ? evaluate(*where, row, ctx) : element;
         if (v.is_null()) {
@@ -368,7 +377,9 @@ Value reduce(const Expression& e, Row& row, EvalContext& ctx) {
     if (list.is_null()) return list;
     SlotScope acc_scope(row, e.slot2, e);
     SlotScope element_scope(row, e.slot, e);
+    size_t steps = 0;
     for (const Value& element : list.as_list()) {
+        poll_interrupt(steps, ctx);
         acc_scope.set(accumulator);
         element_scope.set(element);
         accumulator = evaluate(*e.children[2], row, ctx);

@@ -271,6 +271,15 @@ TEST_CASE("list comprehensions bind their variable and restore the slot", "[eval
     CHECK(error_of(not_list, ctx, {Value()}) == ErrorKind::Type);
 }
 
+TEST_CASE("long iterations give the context a chance to interrupt", "[evaluator]") {
+    List big(10000, Value(1));
+    ExprPtr e = make(ExprKind::ListComprehension, {lit(big), nullptr, nullptr});
+    e->slot = 0;
+    FakeContext ctx;
+    CHECK(eval(e, ctx, {Value()}).as_list().size() == 10000);
+    CHECK(ctx.interrupt_checks == 2);
+}
+
 TEST_CASE("quantifiers are three-valued", "[evaluator]") {
     // q(x IN list WHERE x > 1)
     auto q = [](ast::QuantifierKind kind, Value list) {
