@@ -21,7 +21,7 @@ expect_contains "table" "$out" "| osimertinib | 80.3 |"
 expect_contains "table footer" "$out" "1 row"
 
 out="$("$MENINX" --format jsonl -c "MATCH p = (:Drug)-[:TREATS]->(:Disease) RETURN p" "$db")"
-expect_contains "path as object" "$out" '"relationships":[{"end":'
+expect_contains "path as object" "$out" '"relationships":[{"id":'
 expect_contains "path properties" "$out" '"properties":{"orr_pct":80.3}'
 
 # Standard input that is not a terminal, with a file-style error position.
