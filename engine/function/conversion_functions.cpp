@@ -1,5 +1,6 @@
-// Type conversions: toString, toInteger, toFloat, toBoolean, and their *OrNull forms, which
-// return null where the plain form raises a Type error.
+// Type conversions: toString, toInteger, toFloat, toBoolean, their *OrNull forms, which
+// return null where the plain form raises a Type error, and their *List forms, which convert
+// each element of a list as the *OrNull form does.
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -156,6 +157,29 @@ Value fn_to_boolean_or_null(std::vector<Value>& args, EvalContext&) {
     return lenient(to_boolean(args[0]));
 }
 
+// toXList(list): each element converted as by toXOrNull; null for a null list.
+Value convert_list(const Value& v, const char* fn, Converted (*convert)(const Value&)) {
+    if (v.is_null()) return Value();
+    if (!v.is_list()) type_error(fn, "a LIST", v);
+    List out;
+    out.reserve(v.as_list().size());
+    for (const Value& element : v.as_list()) out.push_back(lenient(convert(element)));
+    return out;
+}
+
+Value fn_to_string_list(std::vector<Value>& args, EvalContext&) {
+    return convert_list(args[0], "toStringList", to_string);
+}
+Value fn_to_integer_list(std::vector<Value>& args, EvalContext&) {
+    return convert_list(args[0], "toIntegerList", to_integer);
+}
+Value fn_to_float_list(std::vector<Value>& args, EvalContext&) {
+    return convert_list(args[0], "toFloatList", to_float);
+}
+Value fn_to_boolean_list(std::vector<Value>& args, EvalContext&) {
+    return convert_list(args[0], "toBooleanList", to_boolean);
+}
+
 }  // namespace
 
 void add_conversion_functions(std::vector<FunctionDef>& table) {
@@ -167,6 +191,10 @@ void add_conversion_functions(std::vector<FunctionDef>& table) {
     table.push_back({"toIntegerOrNull", 1, 1, fn_to_integer_or_null});
     table.push_back({"toFloatOrNull", 1, 1, fn_to_float_or_null});
     table.push_back({"toBooleanOrNull", 1, 1, fn_to_boolean_or_null});
+    table.push_back({"toStringList", 1, 1, fn_to_string_list});
+    table.push_back({"toIntegerList", 1, 1, fn_to_integer_list});
+    table.push_back({"toFloatList", 1, 1, fn_to_float_list});
+    table.push_back({"toBooleanList", 1, 1, fn_to_boolean_list});
 }
 
 }  // namespace meninx::function

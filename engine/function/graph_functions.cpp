@@ -1,5 +1,5 @@
-// Functions over nodes, relationships and paths: id, labels, type, properties, keys, nodes,
-// relationships, length, startNode, endNode.
+// Functions over nodes, relationships and paths: id, elementId, labels, type, properties, keys,
+// nodes, relationships, length, startNode, endNode.
 #include "function/builtin_functions.h"
 
 namespace meninx::function {
@@ -14,6 +14,12 @@ Value fn_id(std::vector<Value>& args, EvalContext&) {
     if (v.is_node()) return v.as_node().id;
     if (v.is_relationship()) return v.as_relationship().id;
     type_error("id", "a NODE or a RELATIONSHIP", v);
+}
+
+// elementId(x): the id as a string, the form newer Cypher uses for element ids.
+Value fn_element_id(std::vector<Value>& args, EvalContext& ctx) {
+    Value id = fn_id(args, ctx);
+    return id.is_null() ? id : Value(std::to_string(id.as_int()));
 }
 
 Value fn_labels(std::vector<Value>& args, EvalContext& ctx) {
@@ -105,6 +111,7 @@ Value fn_end_node(std::vector<Value>& args, EvalContext&) {
 
 void add_graph_functions(std::vector<FunctionDef>& table) {
     table.push_back({"id", 1, 1, fn_id});
+    table.push_back({"elementId", 1, 1, fn_element_id});
     table.push_back({"labels", 1, 1, fn_labels});
     table.push_back({"type", 1, 1, fn_type});
     table.push_back({"properties", 1, 1, fn_properties});

@@ -111,6 +111,8 @@ Value fn_is_empty(std::vector<Value>& args, EvalContext&) {
 
 void add_list_functions(std::vector<FunctionDef>& table) {
     table.push_back({"size", 1, 1, fn_size});
+    table.push_back({"char_length", 1, 1, fn_size});
+    table.push_back({"character_length", 1, 1, fn_size});
     table.push_back({"head", 1, 1, fn_head});
     table.push_back({"last", 1, 1, fn_last});
     table.push_back({"tail", 1, 1, fn_tail});

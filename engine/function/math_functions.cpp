@@ -60,6 +60,12 @@ Value fn_atan2(std::vector<Value>& args, EvalContext&) {
     return std::atan2(number_arg("atan2", args[0]), number_arg("atan2", args[1]));
 }
 
+Value fn_is_nan(std::vector<Value>& args, EvalContext&) {
+    if (args[0].is_null()) return Value();
+    double d = number_arg("isNaN", args[0]);
+    return std::isnan(d);
+}
+
 Value fn_e(std::vector<Value>&, EvalContext&) { return std::numbers::e; }
 
 Value fn_pi(std::vector<Value>&, EvalContext&) { return std::numbers::pi; }
@@ -83,6 +89,7 @@ void add_math_functions(std::vector<FunctionDef>& table) {
                      }});
     table.push_back({"round", 1, 2, fn_round});
     table.push_back({"sign", 1, 1, fn_sign});
+    table.push_back({"isNaN", 1, 1, fn_is_nan});
     table.push_back({"sqrt", 1, 1, [](std::vector<Value>& a, EvalContext&) {
                          return unary(a, "sqrt", [](double x) { return std::sqrt(x); });
                      }});

@@ -68,6 +68,8 @@ TEST_CASE("graph functions", "[functions]") {
     Value r = ctx.relationship(7);
     CHECK(g(ctx, "id", n) == "1");
     CHECK(g(ctx, "id", r) == "7");
+    CHECK(g(ctx, "elementId", n) == "'1'");
+    CHECK(g(ctx, "elementId", Value()) == "null");
     CHECK(g(ctx, "id", Value()) == "null");
     CHECK(error_of(call("id", {lit(1)})) == ErrorKind::Type);
     CHECK(g(ctx, "labels", n) == "['Drug']");
@@ -98,6 +100,8 @@ TEST_CASE("list functions", "[functions]") {
     CHECK(f("size", {vlist({1, 2, 3})}) == "3");
     CHECK(f("size", {"héllo"}) == "5");
     CHECK(f("size", {Value()}) == "null");
+    CHECK(f("char_length", {"héllo"}) == "5");
+    CHECK(f("character_length", {"ab"}) == "2");
     CHECK(f_error("size", {1}) == ErrorKind::Type);
     CHECK(f("head", {vlist({1, 2})}) == "1");
     CHECK(f("head", {vlist({})}) == "null");
@@ -203,6 +207,13 @@ TEST_CASE("conversion functions", "[functions]") {
     CHECK(f("toIntegerOrNull", {vlist({})}) == "null");
     CHECK(f("toFloatOrNull", {"2"}) == "2.0");
     CHECK(f("toStringOrNull", {Map{}}) == "null");
+    CHECK(f("toStringList", {vlist({1, 1.5, vlist({}), Value(), true})}) ==
+          "['1', '1.5', null, null, 'true']");
+    CHECK(f("toIntegerList", {vlist({"7", 2.9, "x"})}) == "[7, 2, null]");
+    CHECK(f("toFloatList", {vlist({1, "2.5", true})}) == "[1.0, 2.5, null]");
+    CHECK(f("toBooleanList", {vlist({"true", 0, 1.0})}) == "[true, false, null]");
+    CHECK(f("toIntegerList", {Value()}) == "null");
+    CHECK(f_error("toFloatList", {"1"}) == ErrorKind::Type);
 }
 
 TEST_CASE("mathematical functions", "[functions]") {
@@ -221,6 +232,9 @@ TEST_CASE("mathematical functions", "[functions]") {
     CHECK(f("sign", {-7}) == "-1");
     CHECK(f("sign", {0.0}) == "0");
     CHECK(f("sign", {2.5}) == "1");
+    CHECK(f("isNaN", {std::nan("")}) == "true");
+    CHECK(f("isNaN", {1}) == "false");
+    CHECK(f_error("isNaN", {"NaN"}) == ErrorKind::Type);
     CHECK(f("sqrt", {16}) == "4.0");
     CHECK(f("sqrt", {-1}) == "NaN");
     CHECK(f("exp", {0}) == "1.0");
