@@ -20,6 +20,7 @@ TEST_CASE("render_float uses shortest round-trip text with a decimal", "[runners
     CHECK(render_float(-0.5) == "-0.5");
     CHECK(render_float(0.1 + 0.2) == "0.30000000000000004");
     CHECK(render_float(1.0 / 0.0) == "Infinity");
+    CHECK(render_float(-0.0) == "0.0");
 }
 
 TEST_CASE("render_cell writes top-level strings raw and nested ones quoted", "[runners]") {
@@ -62,16 +63,23 @@ TEST_CASE("TCK values parse into comparable Values", "[runners]") {
 }
 
 TEST_CASE("TCK error types map onto compatible error kinds", "[runners]") {
-    CHECK(tck_error_compatible("SyntaxError", "compile time", ErrorKind::Syntax));
-    CHECK(tck_error_compatible("SyntaxError", "compile time", ErrorKind::Semantic));
-    CHECK_FALSE(tck_error_compatible("SyntaxError", "compile time", ErrorKind::Type));
-    CHECK(tck_error_compatible("TypeError", "runtime", ErrorKind::Type));
-    CHECK(tck_error_compatible("TypeError", "compile time", ErrorKind::Semantic));
-    CHECK_FALSE(tck_error_compatible("TypeError", "runtime", ErrorKind::Semantic));
-    CHECK(tck_error_compatible("ArgumentError", "runtime", ErrorKind::Argument));
-    CHECK(tck_error_compatible("ConstraintVerificationFailed", "runtime", ErrorKind::Constraint));
-    CHECK_FALSE(tck_error_compatible("ArgumentError", "runtime", ErrorKind::Internal));
-    CHECK_FALSE(tck_error_compatible("UnknownError", "runtime", ErrorKind::Semantic));
+    CHECK(tck_error_compatible("SyntaxError", "", "compile time", ErrorKind::Syntax));
+    CHECK(tck_error_compatible("SyntaxError", "", "compile time", ErrorKind::Semantic));
+    CHECK_FALSE(tck_error_compatible("SyntaxError", "", "compile time", ErrorKind::Type));
+    CHECK(tck_error_compatible("TypeError", "", "runtime", ErrorKind::Type));
+    CHECK(tck_error_compatible("TypeError", "", "compile time", ErrorKind::Semantic));
+    CHECK_FALSE(tck_error_compatible("TypeError", "", "runtime", ErrorKind::Semantic));
+    CHECK(tck_error_compatible("ArgumentError", "", "runtime", ErrorKind::Argument));
+    CHECK(
+        tck_error_compatible("ConstraintVerificationFailed", "", "runtime", ErrorKind::Constraint));
+    CHECK_FALSE(tck_error_compatible("ArgumentError", "", "runtime", ErrorKind::Internal));
+    CHECK_FALSE(tck_error_compatible("UnknownError", "", "runtime", ErrorKind::Semantic));
+    CHECK(tck_error_compatible("SyntaxError", "InvalidArgumentType", "compile time",
+                               ErrorKind::Type));
+    CHECK_FALSE(
+        tck_error_compatible("SyntaxError", "UndefinedVariable", "compile time", ErrorKind::Type));
+    CHECK(tck_error_compatible("SyntaxError", "NegativeIntegerArgument", "compile time",
+                               ErrorKind::Argument));
 }
 
 TEST_CASE("test files parse into blocks with parameters and expected rows", "[runners]") {

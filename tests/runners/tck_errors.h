@@ -8,7 +8,9 @@
 namespace meninx::testing {
 
 // Whether a Meninx error kind is an acceptable answer to a TCK error type ("SyntaxError", ...)
-// raised at `phase` ("compile time", "runtime" or "any time").
-bool tck_error_compatible(const std::string& tck_type, const std::string& phase, ErrorKind kind);
+// with its detail code ("UndefinedVariable", ...) raised at `phase` ("compile time", "runtime"
+// or "any time").
+bool tck_error_compatible(const std::string& tck_type, const std::string& detail,
+                          const std::string& phase, ErrorKind kind);
 
 }  // namespace meninx::testing

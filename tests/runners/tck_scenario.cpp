@@ -250,6 +250,7 @@ void execute(const ScenarioInstance& scenario, const TckConfig& config) {
     if (!db) throw std::runtime_error("cannot open database: " + open_error.to_string());
     QueryOptions options;
     options.timeout = std::chrono::milliseconds(config.query_timeout_ms);
+    options.default_max_hops = config.default_max_hops;
     Map parameters;
     std::optional<QueryResult> result;
     GraphSnapshot before, after;
@@ -338,7 +339,8 @@ void execute(const ScenarioInstance& scenario, const TckConfig& config) {
                                              parsed.detail + "), but the query succeeded with " +
                                              std::to_string(r.rows.size()) + " rows");
                 }
-                if (!tck_error_compatible(parsed.error_type, parsed.phase, r.error->kind)) {
+                if (!tck_error_compatible(parsed.error_type, parsed.detail, parsed.phase,
+                                          r.error->kind)) {
                     throw std::runtime_error("expected " + parsed.error_type + " (" +
                                              parsed.detail + "), got " + r.error->to_string());
                 }

@@ -5,6 +5,7 @@
 // It owns the database it creates; nothing is shared between scenarios.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "gherkin.h"
@@ -21,6 +22,8 @@ struct TckResult {
 struct TckConfig {
     std::string graphs_dir;  // holds <name>/<name>.cypher for `Given the <name> graph`
     int query_timeout_ms = 10000;
+    // openCypher's `*` has no upper bound; the TCK's graphs are small, so a generous one is used.
+    int64_t default_max_hops = 100;
 };
 
 // Why the runner cannot run this scenario, or an empty string when it can.

@@ -66,6 +66,7 @@ void append_relationship(std::string& out, const Relationship& rel, bool unorder
 std::string render_float(double value) {
     if (std::isnan(value)) return "NaN";
     if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
+    if (value == 0) return "0.0";  // -0.0 equals 0.0 in Cypher, so it is written the same
     char buffer[64];
     auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
     std::string text(buffer, end);
