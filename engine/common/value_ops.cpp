@@ -349,9 +349,7 @@ bool ValueEq::operator()(const std::vector<Value>& a, const std::vector<Value>& 
     return true;
 }
 
-}  // namespace meninx::value_ops
-
-namespace meninx::value_ops {
+// --- arithmetic ---------------------------------------------------------------------------
 
 namespace {
 
