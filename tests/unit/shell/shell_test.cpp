@@ -272,3 +272,13 @@ TEST_CASE("Shell: :limit caps table rows and says how many were left out", "[she
     CHECK(text.find("5 rows") != std::string::npos);
     CHECK_FALSE(s.run(":limit many"));
 }
+
+TEST_CASE("Shell: :param takes a Cypher expression when the value is not JSON", "[shell]") {
+    Session s(csv());
+    CHECK(
+        s.run(":param ids => range(1, 3)\n:param $who => toUpper('lm')\n"
+              "RETURN size($ids) AS n, $who AS who;"));
+    CHECK(s.out.str() == "n,who\r\n3,LM\r\n");
+    CHECK_FALSE(s.run(":param broken => (1 +"));
+    CHECK_FALSE(s.run(":param nothing"));
+}
