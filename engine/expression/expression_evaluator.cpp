@@ -1,6 +1,9 @@
 #include "expression/expression_evaluator.h"
 
+#include <pthread.h>
+
 #include <cstdint>
+#include <exception>
 #include <regex>
 #include <string>
 #include <unordered_map>
@@ -94,6 +97,57 @@ const std::regex& compiled_regex(const std::string& pattern, const Expression& e
     }
 }
 
+// Whole-string match of `s`. libstdc++'s matcher recurses about once per input character and
+// needs up to about 1 KB of stack for each, so long inputs are matched on a thread whose stack
+// is sized for them; inputs beyond kMaxRegexInput bytes are refused.
+bool regex_match_whole(const std::string& s, const std::regex& re, const std::string& pattern,
+                       const Expression& e) {
+    constexpr size_t kInlineInput = 1000;
+    constexpr size_t kMaxRegexInput = 100'000;
+    if (s.size() > kMaxRegexInput) {
+        fail(ErrorKind::Argument,
+             "=~ accepts strings of at most " + std::to_string(kMaxRegexInput) + " bytes, got " +
+                 std::to_string(s.size()),
+             e);
+    }
+    struct Job {
+        const std::string* text;
+        const std::regex* re;
+        bool matched = false;
+        std::exception_ptr error;
+    } job{&s, &re, false, nullptr};
+    auto run = [](void* arg) -> void* {
+        auto* j = static_cast<Job*>(arg);
+        try {
+            j->matched = std::regex_match(*j->text, *j->re);
+        } catch (...) {
+            j->error = std::current_exception();
+        }
+        return nullptr;
+    };
+    if (s.size() <= kInlineInput) {
+        run(&job);
+    } else {
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setstacksize(&attr, (size_t{8} << 20) + 2048 * s.size());
+        pthread_t thread;
+        int rc = pthread_create(&thread, &attr, run, &job);
+        pthread_attr_destroy(&attr);
+        if (rc != 0) fail(ErrorKind::Internal, "could not start the regular expression matcher", e);
+        pthread_join(thread, nullptr);
+    }
+    if (job.error) {
+        try {
+            std::rethrow_exception(job.error);
+        } catch (const std::regex_error& err) {
+            fail(ErrorKind::Argument,
+                 "Regular expression '" + pattern + "' could not be matched: " + err.what(), e);
+        }
+    }
+    return job.matched;
+}
+
 Value string_predicate(Op op, const Value& a, const Value& b, const Expression& e) {
     if (!a.is_string() || !b.is_string()) return Value();
     const std::string& s = a.as_string();
@@ -106,7 +160,7 @@ Value string_predicate(Op op, const Value& a, const Value& b, const Expression& 
         case Op::Contains:
             return s.find(t) != std::string::npos;
         default:
-            return std::regex_match(s, compiled_regex(t, e));
+            return regex_match_whole(s, compiled_regex(t, e), t, e);
     }
 }
 

@@ -114,6 +114,14 @@ TEST_CASE("string predicates and regular expressions", "[evaluator]") {
     CHECK(error_of(bin(Op::RegexMatch, lit("a"), lit("("))) == ErrorKind::Argument);
 }
 
+TEST_CASE("regular expressions match long strings without exhausting the stack", "[evaluator]") {
+    std::string long_text(60000, 'a');
+    CHECK(render(eval(bin(Op::RegexMatch, lit(long_text), lit("(a|b)*")))) == "true");
+    CHECK(render(eval(bin(Op::RegexMatch, lit(long_text + "c"), lit("(a|b)*")))) == "false");
+    CHECK(error_of(bin(Op::RegexMatch, lit(std::string(100001, 'a')), lit("a*"))) ==
+          ErrorKind::Argument);
+}
+
 TEST_CASE("IN is three-valued", "[evaluator]") {
     auto in = [](Value a, Value b) { return render(eval(bin(Op::In, lit(a), lit(b)))); };
     CHECK(in(2, vlist({1, 2, 3})) == "true");
