@@ -276,14 +276,21 @@ bool Skip::next(Row& row) {
     return child()->pull(row);
 }
 
-Limit::Limit(ExecContext& ctx, OperatorPtr input, const ast::Expression& count)
-    : Operator(ctx), count_(count) {
+Limit::Limit(ExecContext& ctx, OperatorPtr input, const ast::Expression& count, bool drain_input)
+    : Operator(ctx), count_(count), drain_input_(drain_input) {
     children_.push_back(std::move(input));
 }
 
 bool Limit::next(Row& row) {
     if (!remaining_) remaining_ = evaluate_count(ctx_, count_, "LIMIT");
-    if (*remaining_ <= 0) return false;
+    if (*remaining_ <= 0) {
+        if (drain_input_) {
+            drain_input_ = false;
+            while (child()->pull(row)) {
+            }
+        }
+        return false;
+    }
     if (!child()->pull(row)) return false;
     --*remaining_;
     return true;

@@ -177,7 +177,9 @@ class Skip final : public Operator {
 
 class Limit final : public Operator {
   public:
-    Limit(ExecContext& ctx, OperatorPtr input, const ast::Expression& count);
+    // With `drain_input`, the input is still pulled to its end once the limit is reached: it
+    // carries writes, whose side effects a LIMIT must not cut short.
+    Limit(ExecContext& ctx, OperatorPtr input, const ast::Expression& count, bool drain_input);
     std::string name() const override { return "Limit"; }
     std::string detail() const override { return count_.text; }
 
@@ -187,6 +189,7 @@ class Limit final : public Operator {
   private:
     const ast::Expression& count_;
     std::optional<int64_t> remaining_;
+    bool drain_input_;
 };
 
 // Evaluates SKIP / LIMIT counts: a non-negative integer.

@@ -161,6 +161,7 @@ std::optional<Error> Database::rollback() {
 QueryResult Database::query(std::string_view text, const Map& parameters,
                             const QueryOptions& options) {
     auto start = std::chrono::steady_clock::now();
+    impl_->cancelled.store(false);
     QueryResult result;
     try {
         result = impl_->run(text, parameters, options);
@@ -216,8 +217,12 @@ QueryResult Database::Impl::run(std::string_view text, const Map& parameters,
         if (mode == ast::ExplainMode::Explain) {
             result.plan = planner::describe(*plan.root, false);
         } else {
+            // A statement without RETURN (a write, or a standalone procedure call yielding
+            // nothing) is drained for its effects; it returns no rows.
+            const bool returns_rows = !bound->columns.empty();
             execution::Row row;
             while (plan.root->pull(row)) {
+                if (!returns_rows) continue;
                 std::vector<Value> out;
                 out.reserve(plan.output_slots.size());
                 for (int slot : plan.output_slots) out.push_back(graph.hydrate(row[slot]));

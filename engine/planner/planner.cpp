@@ -12,7 +12,7 @@ using namespace execution;
 namespace {
 
 OperatorPtr plan_projection(ExecContext& ctx, OperatorPtr op, const ast::Clause& clause,
-                            const binder::BoundProjection& bound, int width) {
+                            const binder::BoundProjection& bound, int width, bool after_write) {
     const auto& proj = clause.projection;
     if (bound.aggregating) {
         std::vector<Aggregate::Key> keys;
@@ -43,7 +43,7 @@ OperatorPtr plan_projection(ExecContext& ctx, OperatorPtr op, const ast::Clause&
         op = std::make_unique<Sort>(ctx, std::move(op), std::move(keys));
     }
     if (proj.skip) op = std::make_unique<Skip>(ctx, std::move(op), *proj.skip);
-    if (proj.limit) op = std::make_unique<Limit>(ctx, std::move(op), *proj.limit);
+    if (proj.limit) op = std::make_unique<Limit>(ctx, std::move(op), *proj.limit, after_write);
     if (proj.where) op = std::make_unique<Filter>(ctx, std::move(op), *proj.where);
     return op;
 }
@@ -51,7 +51,19 @@ OperatorPtr plan_projection(ExecContext& ctx, OperatorPtr op, const ast::Clause&
 OperatorPtr plan_part(ExecContext& ctx, const ast::SingleQuery& query,
                       const binder::BoundPart& bound) {
     OperatorPtr op = std::make_unique<Once>(ctx, bound.width);
+    bool after_write = false;
     for (const auto& clause : query.clauses) {
+        switch (clause.kind) {
+            case ast::ClauseKind::Create:
+            case ast::ClauseKind::Merge:
+            case ast::ClauseKind::Set:
+            case ast::ClauseKind::Remove:
+            case ast::ClauseKind::Delete:
+                after_write = true;
+                break;
+            default:
+                break;
+        }
         switch (clause.kind) {
             case ast::ClauseKind::Match: {
                 std::vector<const ast::PatternPart*> parts;
@@ -68,7 +80,7 @@ OperatorPtr plan_part(ExecContext& ctx, const ast::SingleQuery& query,
             case ast::ClauseKind::With:
             case ast::ClauseKind::Return:
                 op = plan_projection(ctx, std::move(op), clause, bound.projections.at(&clause),
-                                     bound.width);
+                                     bound.width, after_write);
                 break;
             case ast::ClauseKind::Create:
                 op = std::make_unique<CreateOp>(ctx, std::make_unique<Eager>(ctx, std::move(op)),

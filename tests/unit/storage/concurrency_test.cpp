@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <vector>
 
 #include "unit/storage/storage_test_support.h"
@@ -29,7 +30,9 @@ int write_pairs(const std::string& path, TermId first, TermId second) {
             store->commit();
         }
         return 0;
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {
+        // Said on stderr so that a failure in CI shows why the writer gave up.
+        std::fprintf(stderr, "writer %d: %s\n", static_cast<int>(::getpid()), e.what());
         return 1;
     }
 }
@@ -78,8 +81,14 @@ TEST_CASE("Readers see whole transactions of writers in other processes",
         int64_t a = count_with_predicate(store, first);
         int64_t b = count_with_predicate(store, second);
         store.commit();
-        if (a != b) torn = true;
-        if (a < last) went_back = true;
+        if (a != b) {
+            torn = true;
+            UNSCOPED_INFO("torn read: " << a << " first vs " << b << " second");
+        }
+        if (a < last) {
+            went_back = true;
+            UNSCOPED_INFO("went back: " << a << " after " << last);
+        }
         last = a;
         ++reads;
     };
