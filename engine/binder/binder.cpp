@@ -230,8 +230,10 @@ class Binder {
 
     void bind_call(ast::Clause& clause, Scope& scope, bool last) {
         for (auto& a : clause.arguments) bind_expr(*a, scope, false, "CALL");
-        auto columns = execution::procedure_columns(clause.procedure);
-        if (!columns) fail("There is no procedure named `" + clause.procedure + "`", clause.pos);
+        const execution::Procedure* procedure = execution::find_procedure(clause.procedure);
+        if (!procedure) fail("There is no procedure named `" + clause.procedure + "`", clause.pos);
+        if (procedure->writes) out_.writes = true;
+        const auto* columns = &procedure->columns;
         bool standalone = clause.yield_items.empty() || clause.yield_star;
         if (standalone) {
             clause.yield_items.clear();

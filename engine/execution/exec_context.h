@@ -14,6 +14,10 @@
 #include "expression/eval_context.h"
 #include "meninx/database.h"
 
+namespace meninx::catalog {
+class Catalog;
+}
+
 namespace meninx::execution {
 
 using expression::Row;
@@ -29,6 +33,8 @@ class ExecContext : public expression::EvalContext {
     const QueryOptions& options() const { return options_; }
     QueryStats& stats() { return stats_; }
     bool profiling = false;
+    // The database's domain model, or nullptr when it has none.
+    const catalog::Catalog* catalog = nullptr;
 
     // EvalContext
     const Map& parameters() const override { return parameters_; }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "catalog/catalog.h"
 #include "execution/operators.h"
 #include "expression/expression_evaluator.h"
 #include "meninx/error.h"
@@ -12,61 +13,66 @@ namespace meninx::execution {
 
 namespace {
 
-using Rows = std::vector<std::vector<Value>>;
-
-struct Procedure {
-    const char* name;
-    std::vector<std::string> columns;
-    size_t arguments;
-    std::function<Rows(ExecContext&, const std::vector<Value>&)> run;
-};
-
-Rows single_column(ExecContext& ctx, const std::string& sql) {
+ProcedureRows single_column(ExecContext& ctx, const std::string& sql) {
     auto& q = ctx.graph().store().cached(sql);
-    Rows rows;
+    ProcedureRows rows;
     while (q.step()) rows.push_back({q.get_value(0)});
     q.reset();
     return rows;
 }
 
-const std::vector<Procedure>& procedures() {
-    static const std::vector<Procedure> table = {
-        {"db.labels",
-         {"label"},
-         0,
+}  // namespace
+
+std::vector<Procedure> database_procedures() {
+    return {
+        {"db.labels", {"label"}, 0, 0, false, "db.labels() :: (label) -- the labels in use",
          [](ExecContext& ctx, const std::vector<Value>&) {
              return single_column(ctx,
                                   "SELECT t.value FROM term t WHERE t.kind = 2 AND EXISTS "
                                   "(SELECT 1 FROM stmt WHERE p = 1 AND o = t.id) ORDER BY t.value");
          }},
-        {"db.relationshipTypes",
-         {"relationshipType"},
-         0,
+        {"db.relationshipTypes", {"relationshipType"}, 0, 0, false,
+         "db.relationshipTypes() :: (relationshipType) -- the relationship types in use",
          [](ExecContext& ctx, const std::vector<Value>&) {
              return single_column(ctx,
                                   "SELECT t.value FROM term t WHERE t.kind = 3 AND EXISTS "
                                   "(SELECT 1 FROM stmt WHERE p = t.id) ORDER BY t.value");
          }},
-        {"db.propertyKeys",
-         {"propertyKey"},
-         0,
+        {"db.propertyKeys", {"propertyKey"}, 0, 0, false,
+         "db.propertyKeys() :: (propertyKey) -- the property keys in use",
          [](ExecContext& ctx, const std::vector<Value>&) {
              return single_column(ctx,
                                   "SELECT t.value FROM term t WHERE t.kind = 4 AND EXISTS "
                                   "(SELECT 1 FROM stmt WHERE p = t.id) ORDER BY t.value");
          }},
+        {"db.schema", catalog::Catalog::schema_columns(), 0, 0, false,
+         "db.schema() :: (kind, name, curie, detail, unit, description) -- the domain model: "
+         "categories, predicates with their endpoint rules, properties with types and units",
+         [](ExecContext& ctx, const std::vector<Value>&) {
+             return ctx.catalog ? ctx.catalog->schema_rows() : ProcedureRows{};
+         }},
     };
+}
+
+const std::vector<Procedure>& all_procedures() {
+    static const std::vector<Procedure> table = [] {
+        std::vector<Procedure> all;
+        for (auto family : {database_procedures}) {
+            for (auto& p : family()) all.push_back(std::move(p));
+        }
+        std::sort(all.begin(), all.end(),
+                  [](const Procedure& a, const Procedure& b) { return a.name < b.name; });
+        return all;
+    }();
     return table;
 }
 
 const Procedure* find_procedure(std::string_view name) {
-    for (const auto& p : procedures()) {
+    for (const auto& p : all_procedures()) {
         if (name == p.name) return &p;
     }
     return nullptr;
 }
-
-}  // namespace
 
 std::optional<std::vector<std::string>> procedure_columns(std::string_view name) {
     if (const Procedure* p = find_procedure(name)) return p->columns;
@@ -75,7 +81,7 @@ std::optional<std::vector<std::string>> procedure_columns(std::string_view name)
 
 std::vector<std::string> procedure_names() {
     std::vector<std::string> out;
-    for (const auto& p : procedures()) out.push_back(p.name);
+    for (const auto& p : all_procedures()) out.push_back(p.name);
     return out;
 }
 
@@ -88,10 +94,15 @@ ProcedureCall::ProcedureCall(ExecContext& ctx, OperatorPtr input, const ast::Cla
                         "There is no procedure named `" + clause.procedure + "`", clause.pos.line,
                         clause.pos.column);
     }
-    if (clause.arguments.size() != p->arguments) {
+    const size_t n = clause.arguments.size();
+    if (n < p->min_arguments || n > p->max_arguments) {
+        std::string expected = std::to_string(p->min_arguments);
+        if (p->max_arguments != p->min_arguments) {
+            expected += " to " + std::to_string(p->max_arguments);
+        }
         throw Exception(ErrorKind::Semantic,
-                        "Procedure " + clause.procedure + " takes " + std::to_string(p->arguments) +
-                            " argument(s), got " + std::to_string(clause.arguments.size()),
+                        "Procedure " + clause.procedure + " takes " + expected +
+                            " argument(s), got " + std::to_string(n) + ": " + p->description,
                         clause.pos.line, clause.pos.column);
     }
     for (const auto& y : clause.yield_items) {

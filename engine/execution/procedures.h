@@ -1,16 +1,49 @@
-// The catalog of built-in procedures (CALL db.labels() ...), as the binder needs it.
+// The built-in procedures (CALL db.labels() ...): one registry that drives the binder's lookup of
+// output columns, the planner's choice of a write transaction, and execution.
+//
+// Procedures come in families, each defined in its own file and listed in procedures.cpp:
+//   procedures.cpp       db.labels, db.relationshipTypes, db.propertyKeys, db.schema
+// A family is a function returning its procedures; adding one means declaring it below and adding
+// it to the list in procedures.cpp.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "meninx/value.h"
+
 namespace meninx::execution {
 
+class ExecContext;
+
+using ProcedureRows = std::vector<std::vector<Value>>;
+
+struct Procedure {
+    std::string name;
+    std::vector<std::string> columns;
+    // Argument count accepted: min_arguments..max_arguments.
+    size_t min_arguments = 0;
+    size_t max_arguments = 0;
+    // True when the procedure changes the graph (the statement then runs in a write transaction
+    // and is refused on a read-only database).
+    bool writes = false;
+    // One line for :help and documentation: the signature and what it returns.
+    std::string description;
+    std::function<ProcedureRows(ExecContext&, const std::vector<Value>&)> run;
+};
+
+// The procedure named `name`, or nullptr.
+const Procedure* find_procedure(std::string_view name);
 // The names of a procedure's output columns, or nullopt when there is no such procedure.
 std::optional<std::vector<std::string>> procedure_columns(std::string_view name);
-// Every procedure's name, for completion and documentation.
+// Every procedure, sorted by name, for completion and documentation.
+const std::vector<Procedure>& all_procedures();
 std::vector<std::string> procedure_names();
+
+// Families.
+std::vector<Procedure> database_procedures();
 
 }  // namespace meninx::execution

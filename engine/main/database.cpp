@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "binder/binder.h"
+#include "catalog/catalog.h"
 #include "execution/exec_context.h"
 #include "execution/graph_access.h"
 #include "parser/parser.h"
@@ -70,6 +71,10 @@ struct Database::Impl {
     bool explicit_transaction = false;
     std::atomic<bool> cancelled{false};
     StatementCache cache;
+    // The domain model, when the database has one (a seeded or schema-initialised database).
+    std::optional<catalog::Catalog> catalog;
+
+    void load_catalog();
 
     QueryResult run(std::string_view text, const Map& parameters, const QueryOptions& options);
 };
@@ -88,6 +93,7 @@ std::unique_ptr<Database> Database::open(const std::string& path, const OpenOpti
         impl->store = storage::SqliteStore::open(path, options);
         impl->path = path;
         impl->read_only = options.read_only;
+        impl->load_catalog();
         return std::unique_ptr<Database>(new Database(std::move(impl)));
     } catch (const Exception& e) {
         if (error) *error = e.error();
@@ -184,6 +190,14 @@ QueryResult Database::query(std::string_view text, const Map& parameters,
     return result;
 }
 
+void Database::Impl::load_catalog() {
+    auto& q = store->cached("SELECT count(*) FROM catalog_category");
+    const bool present = q.step() && q.get_int(0) > 0;
+    q.reset();
+    catalog.reset();
+    if (present) catalog = catalog::Catalog::load(*store);
+}
+
 QueryResult Database::Impl::run(std::string_view text, const Map& parameters,
                                 const QueryOptions& options) {
     std::string key(text);
@@ -202,6 +216,7 @@ QueryResult Database::Impl::run(std::string_view text, const Map& parameters,
 
     execution::GraphAccess graph(*store);
     execution::ExecContext ctx(graph, parameters, options, cancelled);
+    ctx.catalog = catalog ? &*catalog : nullptr;
     auto mode = bound->statement.mode;
     ctx.profiling = mode == ast::ExplainMode::Profile;
 
