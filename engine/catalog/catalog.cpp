@@ -2,6 +2,8 @@
 // catalog_tables.cpp.
 #include "catalog/catalog.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -311,11 +313,55 @@ bool Catalog::within(std::string_view label, std::string_view category_name) con
     return false;
 }
 
+namespace {
+
+// ", did you mean 'x'?" for a known name that is `name` plus a unit suffix, or the closest one
+// (edit distance at most a third of its length), or nothing.
+template <typename Defs>
+std::string suggestion(std::string_view name, const Defs& defs) {
+    auto distance = [](std::string_view a, std::string_view b) {
+        std::vector<size_t> row(b.size() + 1);
+        for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+        for (size_t i = 1; i <= a.size(); ++i) {
+            size_t diagonal = row[0];
+            row[0] = i;
+            for (size_t j = 1; j <= b.size(); ++j) {
+                size_t up = row[j];
+                bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                            std::tolower(static_cast<unsigned char>(b[j - 1]));
+                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+                diagonal = up;
+            }
+        }
+        return row[b.size()];
+    };
+    std::string best;
+    size_t best_distance = name.size() / 3 + 1;
+    for (const auto& def : defs) {
+        // `dose` for `dose_mg`: the name without its unit suffix.
+        if (def.name.size() > name.size() + 1 && def.name.compare(0, name.size(), name) == 0 &&
+            def.name[name.size()] == '_') {
+            return ", did you mean '" + def.name + "'?";
+        }
+        size_t d = distance(name, def.name);
+        if (d < best_distance) {
+            best_distance = d;
+            best = def.name;
+        }
+    }
+    return best.empty() ? std::string() : ", did you mean '" + best + "'?";
+}
+
+}  // namespace
+
 std::optional<std::string> Catalog::allowed(std::string_view predicate_name,
                                             const std::vector<std::string>& subject_labels,
                                             const std::vector<std::string>& object_labels) const {
     const PredicateDef* p = predicate(predicate_name);
-    if (!p) return "unknown relationship type '" + std::string(predicate_name) + "'";
+    if (!p) {
+        return "unknown relationship type '" + std::string(predicate_name) + "'" +
+               suggestion(predicate_name, predicates_);
+    }
     auto fits = [&](const std::vector<std::string>& labels,
                     const std::vector<std::string>& categories) {
         for (const auto& label : labels) {
@@ -375,7 +421,7 @@ std::vector<std::vector<Value>> Catalog::schema_rows() const {
 std::optional<std::string> Catalog::check_property(std::string_view name, const Value& value,
                                                    Element element) const {
     const PropertyDef* def = property(name);
-    if (!def) return "unknown property '" + std::string(name) + "'";
+    if (!def) return "unknown property '" + std::string(name) + "'" + suggestion(name, properties_);
     if (def->applies_to != Element::Both && element != Element::Both &&
         def->applies_to != element) {
         return "property '" + def->name + "' applies only to a " +
@@ -400,7 +446,9 @@ std::optional<std::string> Catalog::check_node(const std::vector<std::string>& l
                                                const Map& properties) const {
     if (labels.empty()) return std::string("a node needs a label naming its category");
     for (const auto& label : labels) {
-        if (!is_category(label)) return "unknown category '" + label + "'";
+        if (!is_category(label)) {
+            return "unknown category '" + label + "'" + suggestion(label, categories_);
+        }
     }
     for (const auto& [name, value] : properties) {
         if (auto problem = check_property(name, value, Element::Node)) return problem;

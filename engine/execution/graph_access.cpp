@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "catalog/catalog.h"
 #include "meninx/error.h"
 #include "storage/sqlite_store.h"
 
@@ -340,7 +341,11 @@ int64_t GraphAccess::last_changes() {
     return n;
 }
 
-int64_t GraphAccess::create_node() { return store_.intern(Term{TermKind::Node, Value()}); }
+int64_t GraphAccess::create_node() {
+    int64_t node = store_.intern(Term{TermKind::Node, Value()});
+    touched_.insert(node);
+    return node;
+}
 
 void GraphAccess::add_label(int64_t node, TermId label) { add_label_if_absent(node, label); }
 
@@ -348,6 +353,17 @@ bool GraphAccess::add_label_if_absent(int64_t node, TermId label) {
     forget_reads();
     if (has_label(node, label)) return false;
     store_.add(node, Store::kLabelPredicate, label);
+    touched_.insert(node);
+    relabelled_.insert(node);
+    if (catalog_) {
+        for (const auto& category : catalog_->ancestors(term_name(label))) {
+            TermId id = intern_label(category);
+            if (id == label || has_label(node, id)) continue;
+            store_.add(node, Store::kLabelPredicate, id);
+            forget_reads();
+        }
+    }
+    forget_reads();
     return true;
 }
 
@@ -358,7 +374,10 @@ bool GraphAccess::remove_label(int64_t node, TermId label) {
     q.bind(2, label);
     q.step();
     q.reset();
-    return last_changes() > 0;
+    if (last_changes() == 0) return false;
+    touched_.insert(node);
+    relabelled_.insert(node);
+    return true;
 }
 
 bool GraphAccess::set_property(int64_t subject, TermId key, const Value& value) {
@@ -369,6 +388,7 @@ bool GraphAccess::set_property(int64_t subject, TermId key, const Value& value) 
     del.step();
     del.reset();
     bool removed = last_changes() > 0;
+    touched_.insert(subject);
     if (value.is_null()) return removed;
     TermId literal = store_.intern(storage::SqliteStore::literal(value));
     store_.add(subject, key, literal);
@@ -376,7 +396,9 @@ bool GraphAccess::set_property(int64_t subject, TermId key, const Value& value) 
 }
 
 int64_t GraphAccess::create_relationship(int64_t start, TermId type, int64_t end) {
-    return store_.add(start, type, end);
+    int64_t id = store_.add(start, type, end);
+    touched_.insert(-id);
+    return id;
 }
 
 void GraphAccess::delete_relationship(int64_t id) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -20,6 +21,9 @@
 
 namespace meninx::storage {
 class SqliteStore;
+}
+namespace meninx::catalog {
+class Catalog;
 }
 
 namespace meninx::execution {
@@ -40,6 +44,9 @@ class GraphAccess {
     explicit GraphAccess(storage::SqliteStore& store);
 
     storage::SqliteStore& store() { return store_; }
+    // With a catalog (a strict database), adding a category label also adds its ancestors:
+    // a new :SmallMolecule is a :Drug too, as every node of the seeded graph is.
+    void set_catalog(const catalog::Catalog* catalog) { catalog_ = catalog; }
 
     // --- names ------------------------------------------------------------------------------
     // The dictionary id of a label / relationship type / property key, or nullopt when the name
@@ -97,6 +104,12 @@ class GraphAccess {
     // Deletes a node with its labels and properties (its relationships must be gone).
     void delete_node(int64_t node);
 
+    // What this statement wrote, for the schema check at its end: nodes (positive ids) and
+    // relationships (negated ids) created or changed, and nodes whose labels changed (their
+    // relationships' endpoint rules need checking again).
+    const std::set<int64_t>& touched() const { return touched_; }
+    const std::set<int64_t>& relabelled() const { return relabelled_; }
+
   private:
     std::optional<TermId> name_id(TermKind kind, std::string_view name);
     TermId intern_name(TermKind kind, std::string_view name);
@@ -112,10 +125,13 @@ class GraphAccess {
     void forget_reads();
 
     storage::SqliteStore& store_;
+    const catalog::Catalog* catalog_ = nullptr;
     std::unordered_map<std::pair<int64_t, int64_t>, Value, PairHash> property_cache_;
     std::unordered_map<std::pair<int64_t, int64_t>, bool, PairHash> label_cache_;
     std::unordered_map<std::string, TermId> name_ids_[5];
     std::unordered_map<TermId, std::string> term_names_;
+    std::set<int64_t> touched_;
+    std::set<int64_t> relabelled_;
 };
 
 }  // namespace meninx::execution

@@ -9,6 +9,7 @@
 #include "catalog/catalog.h"
 #include "execution/exec_context.h"
 #include "execution/graph_access.h"
+#include "execution/schema_check.h"
 #include "parser/parser.h"
 #include "planner/planner.h"
 #include "storage/sqlite_store.h"
@@ -217,6 +218,7 @@ QueryResult Database::Impl::run(std::string_view text, const Map& parameters,
     execution::GraphAccess graph(*store);
     execution::ExecContext ctx(graph, parameters, options, cancelled);
     ctx.catalog = catalog ? &*catalog : nullptr;
+    if (catalog && catalog->mode() == catalog::SchemaMode::Strict) graph.set_catalog(&*catalog);
     auto mode = bound->statement.mode;
     ctx.profiling = mode == ast::ExplainMode::Profile;
 
@@ -247,6 +249,9 @@ QueryResult Database::Impl::run(std::string_view text, const Map& parameters,
                                                           std::to_string(options.max_rows) +
                                                           " rows (see the max_rows option)");
                 }
+            }
+            if (bound->writes && catalog && catalog->mode() == catalog::SchemaMode::Strict) {
+                execution::check_schema(graph, *catalog);
             }
             if (mode == ast::ExplainMode::Profile) {
                 result.plan = planner::describe(*plan.root, true);
