@@ -25,20 +25,33 @@ ProcedureRows single_column(ExecContext& ctx, const std::string& sql) {
 
 std::vector<Procedure> database_procedures() {
     return {
-        {"db.labels", {"label"}, 0, 0, false, "db.labels() :: (label) -- the labels in use",
+        {"db.labels",
+         {"label"},
+         0,
+         0,
+         false,
+         "db.labels() :: (label) -- the labels in use",
          [](ExecContext& ctx, const std::vector<Value>&) {
              return single_column(ctx,
                                   "SELECT t.value FROM term t WHERE t.kind = 2 AND EXISTS "
                                   "(SELECT 1 FROM stmt WHERE p = 1 AND o = t.id) ORDER BY t.value");
          }},
-        {"db.relationshipTypes", {"relationshipType"}, 0, 0, false,
+        {"db.relationshipTypes",
+         {"relationshipType"},
+         0,
+         0,
+         false,
          "db.relationshipTypes() :: (relationshipType) -- the relationship types in use",
          [](ExecContext& ctx, const std::vector<Value>&) {
              return single_column(ctx,
                                   "SELECT t.value FROM term t WHERE t.kind = 3 AND EXISTS "
                                   "(SELECT 1 FROM stmt WHERE p = t.id) ORDER BY t.value");
          }},
-        {"db.propertyKeys", {"propertyKey"}, 0, 0, false,
+        {"db.propertyKeys",
+         {"propertyKey"},
+         0,
+         0,
+         false,
          "db.propertyKeys() :: (propertyKey) -- the property keys in use",
          [](ExecContext& ctx, const std::vector<Value>&) {
              return single_column(ctx,
