@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <unordered_map>
 
 #include "execution/graph_access.h"
@@ -35,6 +36,8 @@ class ExecContext : public expression::EvalContext {
     bool profiling = false;
     // The database's domain model, or nullptr when it has none.
     const catalog::Catalog* catalog = nullptr;
+    // Who runs the statement (recorded as the curator of evidence it adds).
+    std::string user;
 
     // EvalContext
     const Map& parameters() const override { return parameters_; }

@@ -2,6 +2,7 @@
 // execute) and where exceptions become Error values.
 #include "meninx/database.h"
 
+#include <cstdlib>
 #include <list>
 #include <unordered_map>
 
@@ -63,6 +64,15 @@ std::string excerpt_for(std::string_view text, int line, int column) {
     return std::string(src) + "\n" + caret + "^";
 }
 
+std::string resolve_user(const std::string& given) {
+    if (!given.empty()) return given;
+    for (const char* variable : {"MENINX_USER", "USER", "LOGNAME"}) {
+        const char* value = std::getenv(variable);
+        if (value && *value) return value;
+    }
+    return "unknown";
+}
+
 }  // namespace
 
 struct Database::Impl {
@@ -72,6 +82,9 @@ struct Database::Impl {
     bool explicit_transaction = false;
     std::atomic<bool> cancelled{false};
     StatementCache cache;
+    // Who is recorded as the author of changes and evidence (OpenOptions::user, else the
+    // environment's user name).
+    std::string user;
     // The domain model, when the database has one (a seeded or schema-initialised database).
     std::optional<catalog::Catalog> catalog;
 
@@ -94,6 +107,7 @@ std::unique_ptr<Database> Database::open(const std::string& path, const OpenOpti
         impl->store = storage::SqliteStore::open(path, options);
         impl->path = path;
         impl->read_only = options.read_only;
+        impl->user = resolve_user(options.user);
         impl->load_catalog();
         return std::unique_ptr<Database>(new Database(std::move(impl)));
     } catch (const Exception& e) {
@@ -218,6 +232,7 @@ QueryResult Database::Impl::run(std::string_view text, const Map& parameters,
     execution::GraphAccess graph(*store);
     execution::ExecContext ctx(graph, parameters, options, cancelled);
     ctx.catalog = catalog ? &*catalog : nullptr;
+    ctx.user = user;
     if (catalog && catalog->mode() == catalog::SchemaMode::Strict) graph.set_catalog(&*catalog);
     auto mode = bound->statement.mode;
     ctx.profiling = mode == ast::ExplainMode::Profile;
