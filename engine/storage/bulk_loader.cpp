@@ -180,6 +180,8 @@ void SqliteBulkLoader::flush_terms() {
 }
 
 void SqliteBulkLoader::flush_statements() {
+    // A statement's terms go in first: triggers on stmt (the search index) read them.
+    flush_terms();
     bool full = statement_rows_.size() == kBatch;
     Query& q = full ? *insert_statements_ : *insert_statement_;
     int column = 1;
