@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "execution/procedures.h"
@@ -431,7 +432,8 @@ class Binder {
         if (bound.aggregating) {
             for (auto& item : proj.items) extract_aggregates(item.expression, bound);
         }
-        // ORDER BY sees the projected names and, without aggregation or DISTINCT, the old ones.
+        // ORDER BY and WHERE see the projected names and, without aggregation or DISTINCT, the
+        // old ones.
         Scope order_scope = next;
         if (!bound.aggregating && !proj.distinct) {
             for (const auto& name : scope.order) {
@@ -439,23 +441,7 @@ class Binder {
             }
         }
         for (auto& sort : proj.order_by) {
-            bool replaced = false;
-            for (size_t i = 0; i < proj.items.size(); ++i) {
-                if (sort.expression->text == proj.items[i].expression->text ||
-                    (sort.expression->kind == ast::ExprKind::Variable &&
-                     sort.expression->name == proj.items[i].alias)) {
-                    auto e = std::make_shared<ast::Expression>();
-                    e->kind = ast::ExprKind::Variable;
-                    e->name = proj.items[i].alias;
-                    e->text = sort.expression->text;
-                    e->pos = sort.expression->pos;
-                    e->slot = bound.item_slots[i];
-                    sort.expression = e;
-                    replaced = true;
-                    break;
-                }
-            }
-            if (replaced) continue;
+            if (replace_projected(sort.expression, proj, bound)) continue;
             if (contains_aggregate(*sort.expression)) {
                 fail("Aggregation in ORDER BY must also be projected: `" + sort.expression->text +
                          "`",
@@ -472,7 +458,11 @@ class Binder {
             Scope empty;
             bind_expr(**e, empty, false, "SKIP/LIMIT");
         }
-        if (proj.where) bind_expr(*proj.where, next, false, "WHERE");
+        // WHERE sees what ORDER BY sees.
+        if (proj.where) {
+            replace_projected(proj.where, proj, bound);
+            bind_expr(*proj.where, order_scope, false, "WHERE");
+        }
         if (is_return) {
             for (size_t i = 0; i < proj.items.size(); ++i) {
                 columns_.push_back(proj.items[i].alias);
@@ -481,6 +471,45 @@ class Binder {
         }
         part_->projections.emplace(&clause, std::move(bound));
         scope = std::move(next);
+    }
+
+    // Replaces `e`, or else each largest part of it, that is one of the projection's items (the
+    // same text, or the item's alias) by a read of the item's slot: after a projection, ORDER BY
+    // and WHERE may name what was projected (`WITH DISTINCT a.x AS x WHERE a.x > 1`,
+    // `ORDER BY avg(p.age) + 1` when avg(p.age) is projected). Returns true when `e` itself was
+    // replaced. Bound reads are left alone.
+    // Within an expression that aggregates, only variables, property reads and aggregate calls
+    // are replaced: a larger projected expression there is ambiguous (openCypher's
+    // AmbiguousAggregationExpression), so its parts must stand on their own.
+    bool replace_projected(ast::ExprPtr& e, const ast::Projection& proj,
+                           const BoundProjection& bound, std::optional<bool> aggregating = {}) {
+        if (!e || e->slot >= 0) return false;
+        if (!aggregating) aggregating = contains_aggregate(*e);
+        bool simple = e->kind == ast::ExprKind::Variable || e->kind == ast::ExprKind::Property ||
+                      e->kind == ast::ExprKind::CountStar ||
+                      (e->kind == ast::ExprKind::FunctionCall && function::is_aggregate(e->name));
+        for (size_t i = 0; i < proj.items.size() && (simple || !*aggregating); ++i) {
+            const auto& item = proj.items[i];
+            bool same = e->text == item.expression->text ||
+                        (e->kind == ast::ExprKind::Variable && e->name == item.alias);
+            if (!same) continue;
+            auto read = std::make_shared<ast::Expression>();
+            read->kind = ast::ExprKind::Variable;
+            read->name = item.alias;
+            read->text = e->text;
+            read->pos = e->pos;
+            read->slot = bound.item_slots[i];
+            e = read;
+            return true;
+        }
+        // Inside comprehensions and pattern predicates, names may be local: leave them.
+        if (e->kind == ast::ExprKind::Variable || e->pattern ||
+            e->kind == ast::ExprKind::ListComprehension || e->kind == ast::ExprKind::Quantifier ||
+            e->kind == ast::ExprKind::Reduce) {
+            return false;
+        }
+        for (auto& c : e->children) replace_projected(c, proj, bound, aggregating);
+        return false;
     }
 
     // Replaces every aggregate call under `e` by a read of a fresh slot, remembering the call.

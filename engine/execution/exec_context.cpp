@@ -3,6 +3,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "catalog/evidence.h"
 #include "execution/pattern_matcher.h"
 #include "expression/expression_evaluator.h"
 #include "meninx/error.h"
@@ -29,6 +30,16 @@ Value ExecContext::relationship_property(int64_t relationship, std::string_view 
 std::vector<std::string> ExecContext::node_labels(int64_t node) { return graph_.labels(node); }
 
 Map ExecContext::node_properties(int64_t node) { return graph_.properties(node); }
+
+List ExecContext::relationship_evidence(int64_t relationship) {
+    List out;
+    for (auto& record : catalog::list_evidence(graph_.store(), relationship)) {
+        Map m = std::move(record.fields);
+        m["id"] = Value(record.id);
+        out.push_back(Value(std::move(m)));
+    }
+    return out;
+}
 
 Map ExecContext::relationship_properties(int64_t relationship) {
     return graph_.properties(-relationship);

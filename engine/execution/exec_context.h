@@ -46,6 +46,7 @@ class ExecContext : public expression::EvalContext {
     std::vector<std::string> node_labels(int64_t node) override;
     Map node_properties(int64_t node) override;
     Map relationship_properties(int64_t relationship) override;
+    List relationship_evidence(int64_t relationship) override;
     Value hydrate(const Value& value) override;
     bool pattern_exists(const ast::PatternPart& pattern, const Row& row) override;
     List pattern_comprehension(const ast::Expression& expression, const Row& row) override;

@@ -2,7 +2,9 @@
 // output columns, the planner's choice of a write transaction, and execution.
 //
 // Procedures come in families, each defined in its own file and listed in procedures.cpp:
-//   procedures.cpp       db.labels, db.relationshipTypes, db.propertyKeys, db.schema
+//   procedures.cpp           db.labels, db.relationshipTypes, db.propertyKeys, db.schema
+//   procedures_evidence.cpp  db.evidence, db.evidence.add, db.evidence.retract,
+//                            db.evidence.conflicts
 // A family is a function returning its procedures; adding one means declaring it below and adding
 // it to the list in procedures.cpp.
 #pragma once
@@ -45,5 +47,6 @@ std::vector<std::string> procedure_names();
 
 // Families.
 std::vector<Procedure> database_procedures();
+std::vector<Procedure> evidence_procedures();
 
 }  // namespace meninx::execution

@@ -16,7 +16,7 @@ namespace meninx::expression {
 using Row = std::vector<Value>;
 
 class EvalContext {
-public:
+  public:
     virtual ~EvalContext() = default;
 
     virtual const Map& parameters() const = 0;
@@ -26,6 +26,11 @@ public:
     virtual std::vector<std::string> node_labels(int64_t node) = 0;
     virtual Map node_properties(int64_t node) = 0;
     virtual Map relationship_properties(int64_t relationship) = 0;
+    // The evidence records of a relationship, as maps (see catalog/evidence.h); none by default.
+    virtual List relationship_evidence(int64_t relationship) {
+        (void)relationship;
+        return {};
+    }
     // The node or relationship with its labels/type and properties filled in (see value.h).
     virtual Value hydrate(const Value& value) = 0;
     // True when `pattern` has at least one match, with the pattern's already-bound variables

@@ -48,6 +48,13 @@ Value fn_properties(std::vector<Value>& args, EvalContext& ctx) {
     type_error("properties", "a NODE, a RELATIONSHIP or a MAP", v);
 }
 
+Value fn_evidence(std::vector<Value>& args, EvalContext& ctx) {
+    const Value& v = args[0];
+    if (v.is_null()) return Value();
+    if (v.is_relationship()) return ctx.relationship_evidence(v.as_relationship().id);
+    type_error("evidence", "a RELATIONSHIP", v);
+}
+
 Value fn_keys(std::vector<Value>& args, EvalContext& ctx) {
     const Value& v = args[0];
     if (v.is_null()) return Value();
@@ -116,6 +123,7 @@ void add_graph_functions(std::vector<FunctionDef>& table) {
     table.push_back({"type", 1, 1, fn_type});
     table.push_back({"properties", 1, 1, fn_properties});
     table.push_back({"keys", 1, 1, fn_keys});
+    table.push_back({"evidence", 1, 1, fn_evidence});
     table.push_back({"nodes", 1, 1, fn_nodes});
     table.push_back({"relationships", 1, 1, fn_relationships});
     table.push_back({"length", 1, 1, fn_length});

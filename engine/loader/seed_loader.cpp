@@ -1,8 +1,10 @@
 // Writing the checked seed graph through the store's bulk loader.
 #include "loader/seed_loader.h"
 
+#include <algorithm>
 #include <filesystem>
 
+#include "catalog/evidence.h"
 #include "storage/sqlite_store.h"
 
 namespace meninx::loader {
@@ -28,6 +30,29 @@ void add_properties(BulkLoader& bulk, TermId subject, const Map& properties, See
     }
 }
 
+// The evidence record of a seed relationship: the review as its source, the fact's statement and
+// level, and the values the relationship states (its properties other than provenance).
+Map seed_evidence(const SeedEdge& edge) {
+    static const std::vector<std::string> provenance = {
+        "fact_id", "supporting_text", "publications", "knowledge_level", "agent_type"};
+    Map values;
+    for (const auto& [key, value] : edge.properties) {
+        if (std::find(provenance.begin(), provenance.end(), key) == provenance.end()) {
+            values[key] = value;
+        }
+    }
+    Map fields;
+    const Value& publications = edge.properties.at("publications");
+    if (publications.is_list() && !publications.as_list().empty()) {
+        fields["source"] = publications.as_list().front();
+    }
+    fields["fact_id"] = edge.properties.at("fact_id");
+    fields["supporting_text"] = edge.properties.at("supporting_text");
+    fields["level"] = Value(edge.evidence_level);
+    if (!values.empty()) fields["values"] = Value(std::move(values));
+    return catalog::complete_evidence(std::move(fields), "seed-data");
+}
+
 }  // namespace
 
 SeedCounts write_seed(storage::SqliteStore& store, const SeedGraph& graph) {
@@ -51,6 +76,9 @@ SeedCounts write_seed(storage::SqliteStore& store, const SeedGraph& graph) {
         StatementId rel = bulk->add(node_ids[edge.subject], type, node_ids[edge.object]);
         ++counts.statements;
         add_properties(*bulk, -rel, edge.properties, counts);
+        bulk->add(-rel, bulk->intern(catalog::evidence_predicate_term()),
+                  bulk->intern(Term{TermKind::Map, Value(seed_evidence(edge))}));
+        ++counts.statements;
         ++counts.relationships;
     }
     bulk->commit();

@@ -209,6 +209,21 @@ SeedGraph read_seed(const Catalog& catalog, const std::string& dir) {
         graph.nodes.push_back(std::move(node));
     }
 
+    TsvFile level_file(dir, "evidence_levels.tsv");
+    std::map<std::string, std::string> levels;
+    {
+        size_t fact_column = level_file.require_column("fact_id");
+        size_t level_column = level_file.require_column("level");
+        for (const auto& row : level_file.rows()) {
+            std::string level = trim(row.cells[level_column]);
+            if (level.size() != 1 || level[0] < 'A' || level[0] > 'E') {
+                level_file.fail(row.line, "evidence level",
+                                "'" + level + "' is not one of A, B, C, D, E");
+            }
+            levels[trim(row.cells[fact_column])] = level;
+        }
+    }
+
     TsvFile edges(dir, "edges.tsv");
     size_t subject_column = edges.require_column("subject");
     size_t predicate_column = edges.require_column("predicate");
@@ -242,6 +257,13 @@ SeedGraph read_seed(const Catalog& catalog, const std::string& dir) {
                            "the relationship has no '" + field + "'");
             }
         }
+        const Value& fact = edge.properties["fact_id"];
+        auto level = fact.is_string() ? levels.find(fact.as_string()) : levels.end();
+        if (level == levels.end()) {
+            edges.fail(row.line, "evidence level",
+                       "the relationship's fact has no level in evidence_levels.tsv");
+        }
+        edge.evidence_level = level->second;
         graph.edges.push_back(std::move(edge));
     }
     return graph;

@@ -28,6 +28,8 @@ struct SeedEdge {
     size_t object = 0;
     std::string predicate;
     Map properties;
+    // The evidence level of the edge's fact (evidence_levels.tsv), for its evidence record.
+    std::string evidence_level;
 };
 
 // A checked, in-memory copy of the seed files: every node's category exists, every edge's
@@ -38,7 +40,8 @@ struct SeedGraph {
     std::vector<SeedEdge> edges;
 };
 
-// Reads `dir`/nodes.tsv and `dir`/edges.tsv. Throws meninx::Exception: Io when a file cannot be
+// Reads `dir`/nodes.tsv, `dir`/edges.tsv and `dir`/evidence_levels.tsv (every fact of an edge
+// needs a level). Throws meninx::Exception: Io when a file cannot be
 // read, Schema for a row that breaks a rule, with the message "<file>:<line>: <rule>: <detail>".
 SeedGraph read_seed(const catalog::Catalog& catalog, const std::string& dir);
 

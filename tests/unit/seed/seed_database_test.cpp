@@ -177,8 +177,10 @@ TEST_CASE("A refused seed leaves the database untouched", "[seed][database]") {
 
     auto dir = fs::temp_directory_path() / ("meninx-bad-seed-" + std::to_string(::getpid()));
     fs::create_directories(dir);
-    fs::copy_file(kSource + "/seed-data/nodes.tsv", dir / "nodes.tsv",
-                  fs::copy_options::overwrite_existing);
+    for (const char* file : {"nodes.tsv", "evidence_levels.tsv"}) {
+        fs::copy_file(kSource + "/seed-data/" + file, dir / file,
+                      fs::copy_options::overwrite_existing);
+    }
     {
         std::ifstream in(kSource + "/seed-data/edges.tsv");
         std::ofstream out(dir / "edges.tsv");
@@ -217,8 +219,10 @@ TEST_CASE("Building the seed database replaces the file only when the build succ
 
     auto dir = fs::temp_directory_path() / ("meninx-broken-seed-" + std::to_string(::getpid()));
     fs::create_directories(dir);
-    fs::copy_file(kSource + "/seed-data/nodes.tsv", dir / "nodes.tsv",
-                  fs::copy_options::overwrite_existing);
+    for (const char* file : {"nodes.tsv", "evidence_levels.tsv"}) {
+        fs::copy_file(kSource + "/seed-data/" + file, dir / file,
+                      fs::copy_options::overwrite_existing);
+    }
     std::ofstream(dir / "edges.tsv") << "subject\tpredicate\tobject\n"
                                         "HGNC:3236\tCURES\tNCIT:C27383\n";
     CHECK_THROWS_WITH(meninx::loader::build_seed_database(kSource + "/schema/model.json",

@@ -53,6 +53,7 @@ std::string read_error(const std::string& nodes, const std::string& edges) {
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "nodes.tsv") << nodes;
     std::ofstream(dir / "edges.tsv") << edges;
+    std::ofstream(dir / "evidence_levels.tsv") << "fact_id\tlevel\tbasis\nF29\tB\tclinical\n";
     std::string message;
     try {
         read_seed(model(), dir.string());
@@ -206,4 +207,13 @@ TEST_CASE("The reader refuses rows that break the model", "[seed]") {
         CHECK(read_error(kNodes + "HGNC:1\tGene\n", kEdgeHeader) ==
               "nodes.tsv:5: row shape: has 2 columns, the header has 7");
     }
+}
+
+TEST_CASE("Every fact of an edge needs an evidence level", "[seed][reader]") {
+    const std::string edges = kEdgeHeader + "DRUGBANK:DB09330\tTREATS\tNCIT:C27383\t" +
+                              "F30\tOsimertinib treats LM.\tknowledge_assertion\tmanual_agent\t"
+                              "PMID:40948849\t\n";
+    CHECK(read_error(kNodes, edges) ==
+          "edges.tsv:2: evidence level: the relationship's fact has no level in "
+          "evidence_levels.tsv");
 }
