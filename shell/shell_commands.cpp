@@ -31,7 +31,7 @@ const std::vector<CommandSpec>& Shell::commands() {
         {"help", "[COMMAND]", "List the commands, or describe one", &Shell::cmd_help},
         {"quit", "", "Leave the shell (also Ctrl-D)", &Shell::cmd_quit},
         {"exit", "", "Leave the shell", &Shell::cmd_quit},
-        {"schema", "", "Show categories, predicates and properties with counts",
+        {"schema", "", "Show the model: categories, predicate rules, properties (with counts)",
          &Shell::cmd_schema},
         {"mode", "table|csv|tsv|json|jsonl|markdown", "Choose how results are written",
          &Shell::cmd_mode},
@@ -85,10 +85,13 @@ bool Shell::cmd_schema(std::string_view) {
         err_ << "error: no database is open (see :open)\n";
         return false;
     }
+    QueryResult has_model = db_->query(schema_queries::kHasModel);
+    const bool model = has_model.ok() && !has_model.rows.empty() &&
+                       has_model.rows[0][0].is_bool() && has_model.rows[0][0].as_bool();
     const std::pair<const char*, const char*> sections[] = {
-        {"Categories", schema_queries::kCategories},
-        {"Predicates", schema_queries::kPredicates},
-        {"Properties", schema_queries::kProperties},
+        {"Categories", model ? schema_queries::kModelCategories : schema_queries::kCategories},
+        {"Predicates", model ? schema_queries::kModelPredicates : schema_queries::kPredicates},
+        {"Properties", model ? schema_queries::kModelProperties : schema_queries::kProperties},
     };
     auto fmt = formatter();
     for (const auto& [title, query] : sections) {
