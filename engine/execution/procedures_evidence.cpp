@@ -1,5 +1,6 @@
 // The evidence procedures: list, add and retract the evidence records of a fact (a relationship),
-// and find facts whose sources report different values. See catalog/evidence.h for the model.
+// find facts whose sources report different values, and show the evidence behind each step of a
+// path (db.why). See catalog/evidence.h for the model.
 #include <algorithm>
 #include <map>
 
@@ -146,6 +147,62 @@ ProcedureRows conflicts(ExecContext& ctx, const std::vector<Value>&) {
     return rows;
 }
 
+// How a node is named in db.why: its `name`, else its first label and id.
+Value node_name(ExecContext& ctx, int64_t node) {
+    Value name = ctx.graph().property(node, "name");
+    if (name.is_string()) return name;
+    auto labels = ctx.graph().labels(node);
+    return Value((labels.empty() ? std::string("node") : labels.front()) + " " +
+                 std::to_string(node));
+}
+
+// "Why is X linked to Y?": for each step of a path (or for one relationship), the step and every
+// evidence record behind it, in path order. A step without evidence still gets a row, with its
+// provenance properties, so that no step is silently missing.
+ProcedureRows why(ExecContext& ctx, const std::vector<Value>& args) {
+    const Value& v = args[0];
+    ProcedureRows rows;
+    if (v.is_null()) return rows;
+    std::vector<std::pair<int64_t, bool>> steps;  // relationship, traversed forwards
+    std::vector<int64_t> from_nodes;
+    if (v.is_path()) {
+        const Path& path = v.as_path();
+        for (size_t i = 0; i < path.relationships.size(); ++i) {
+            const auto& r = path.relationships[i];
+            bool forwards = r.start == path.nodes[i].id;
+            steps.emplace_back(r.id, forwards);
+        }
+    } else if (v.is_relationship()) {
+        steps.emplace_back(v.as_relationship().id, true);
+    } else {
+        throw Exception(ErrorKind::Type, "db.why expects a path or a relationship, got " +
+                                             std::string(type_name(v.type())));
+    }
+    int64_t number = 0;
+    for (const auto& [id, forwards] : steps) {
+        ++number;
+        auto edge = ctx.graph().relationship(id);
+        if (!edge) continue;
+        const std::string type = ctx.graph().type_name(edge->type);
+        Value from = node_name(ctx, forwards ? edge->start : edge->end);
+        Value to = node_name(ctx, forwards ? edge->end : edge->start);
+        Value link(forwards ? "-[:" + type + "]->" : "<-[:" + type + "]-");
+        auto records = catalog::list_evidence(ctx.graph().store(), id);
+        if (records.empty()) {
+            rows.push_back({Value(number), from, link, to, ctx.graph().property(-id, "fact_id"),
+                            Value(), Value(), ctx.graph().property(-id, "supporting_text"),
+                            Value()});
+        }
+        for (const auto& record : records) {
+            rows.push_back({Value(number), from, link, to, field(record.fields, "fact_id"),
+                            field(record.fields, "source"), field(record.fields, "level"),
+                            field(record.fields, "supporting_text"),
+                            field(record.fields, "values")});
+        }
+    }
+    return rows;
+}
+
 }  // namespace
 
 std::vector<Procedure> evidence_procedures() {
@@ -181,6 +238,14 @@ std::vector<Procedure> evidence_procedures() {
          "db.evidence.conflicts() :: (relationship, property, values, reports) -- facts whose "
          "sources report different values",
          conflicts},
+        {"db.why",
+         {"step", "from", "link", "to", "fact_id", "source", "level", "supporting_text", "values"},
+         1,
+         1,
+         false,
+         "db.why(pathOrRelationship) :: (step, from, link, to, fact_id, source, level, "
+         "supporting_text, values) -- each step of a path with the evidence behind it",
+         why},
     };
 }
 
