@@ -14,7 +14,8 @@ terminal. Statements end with ';'. Lines starting with ':' are shell commands (s
 Options:
   -c, --command QUERY     Run QUERY (may hold several statements); repeatable
   -f, --file FILE         Run the statements and commands in FILE; repeatable
-      --format FORMAT     Write results as table, csv, tsv, json, jsonl or markdown
+      --format FORMAT     Write results as table, csv, tsv, json, jsonl, markdown or dot
+                          (dot: a Graphviz picture of the nodes, relationships and paths)
       --param NAME=VALUE  Set parameter $NAME to a JSON VALUE; repeatable
       --read-only         Open the database so that no write can succeed
       --bail              Stop at the first failing statement
@@ -53,7 +54,9 @@ std::optional<CommandLine> parse_arguments(const std::vector<std::string>& args,
             if (!value(&v)) return std::nullopt;
             auto mode = parse_output_mode(v);
             if (!mode) {
-                *error = "unknown format '" + v + "' (table, csv, tsv, json, jsonl, markdown)";
+                *error = "unknown format '" + v + "' (one of";
+                for (auto name : output_mode_names()) *error += " " + std::string(name);
+                *error += ")";
                 return std::nullopt;
             }
             cl.shell.mode = *mode;

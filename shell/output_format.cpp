@@ -4,13 +4,15 @@
 #include <cstdio>
 #include <numeric>
 
+#include "dot_format.h"
 #include "value_text.h"
 
 namespace meninx::shell {
 
 namespace {
 
-constexpr std::string_view kModeNames[] = {"table", "csv", "tsv", "json", "jsonl", "markdown"};
+constexpr std::string_view kModeNames[] = {"table", "csv",      "tsv", "json",
+                                           "jsonl", "markdown", "dot"};
 
 // One cell of a table, already turned into text.
 struct Cell {
@@ -285,6 +287,29 @@ class MarkdownFormatter : public ResultFormatter {
     }
 };
 
+// One Graphviz DOT document per result with nodes, relationships or paths (see dot_format.h).
+class DotFormatter : public ResultFormatter {
+  public:
+    explicit DotFormatter(FormatOptions options) : options_(std::move(options)) {}
+
+    void write(const QueryResult& result, std::ostream& out) const override {
+        ResultGraph graph = collect_graph(result);
+        if (graph.empty()) return;
+        auto missing = graph.missing_endpoints();
+        if (!missing.empty() && options_.fetch_nodes) {
+            for (auto& node : options_.fetch_nodes(missing)) graph.nodes.push_back(std::move(node));
+        }
+        out << dot_document(graph, options_.model.get());
+    }
+
+    std::string refusal(const QueryResult& result) const override {
+        return nothing_to_draw(result);
+    }
+
+  private:
+    FormatOptions options_;
+};
+
 }  // namespace
 
 std::optional<OutputMode> parse_output_mode(std::string_view name) {
@@ -314,6 +339,8 @@ std::unique_ptr<ResultFormatter> make_formatter(OutputMode mode, const FormatOpt
             return std::make_unique<JsonlFormatter>();
         case OutputMode::Markdown:
             return std::make_unique<MarkdownFormatter>();
+        case OutputMode::Dot:
+            return std::make_unique<DotFormatter>(options);
     }
     return nullptr;
 }

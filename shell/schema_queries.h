@@ -41,4 +41,9 @@ inline constexpr const char* kProperties =
     "MATCH (n) UNWIND labels(n) AS category UNWIND keys(n) AS property "
     "RETURN category, property, count(*) AS nodes ORDER BY category, property";
 
+// What drawings need from the model: category parents and property units (none without a model).
+inline constexpr const char* kModelHints =
+    "CALL db.schema() YIELD kind, name, detail, unit "
+    "WHERE kind IN ['category', 'property'] RETURN kind, name, detail, unit";
+
 }  // namespace meninx::shell::schema_queries

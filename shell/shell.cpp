@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "dot_format.h"
 #include "schema_queries.h"
 
 namespace meninx::shell {
@@ -136,13 +137,23 @@ bool Shell::execute(const Statement& statement, const std::string& name) {
     }
     std::ostream& os = out();
     bool explain_only = !result.plan.empty() && result.rows.empty() && !result.stats.any();
-    if (!explain_only) formatter()->write(result, os);
+    if (result.stats.any()) refresh_catalog();
+    auto format = formatter();
+    if (!explain_only) {
+        if (std::string why = format->refusal(result); !why.empty()) {
+            err_ << "error: " << output_mode_name(options_.mode) << ": " << why << '\n';
+            any_failed_ = true;
+            last_result_ = std::move(result);
+            return false;
+        }
+        format->write(result, os);
+    }
     if (!result.plan.empty()) {
         os << result.plan;
         if (result.plan.back() != '\n') os << '\n';
     }
     os.flush();
-    if (result.stats.any()) refresh_catalog();
+    if (!result.columns.empty()) last_result_ = std::move(result);
     return true;
 }
 
@@ -207,12 +218,38 @@ void Shell::refresh_catalog() {
     completer_.set_catalog(column_of(schema_queries::kLabels),
                            column_of(schema_queries::kRelationshipTypes),
                            column_of(schema_queries::kPropertyKeys));
+    auto hints = std::make_shared<ModelHints>();
+    if (db_) {
+        QueryResult model = db_->query(schema_queries::kModelHints);
+        for (const auto& row : model.ok() ? model.rows : std::vector<std::vector<Value>>{}) {
+            if (row.size() < 4 || !row[1].is_string()) continue;
+            auto text = [](const Value& v) {
+                return v.is_string() ? v.as_string() : std::string();
+            };
+            if (text(row[0]) == "category") hints->parents[row[1].as_string()] = text(row[2]);
+            if (text(row[0]) == "property") hints->units[row[1].as_string()] = text(row[3]);
+        }
+    }
+    options_.format.model = std::move(hints);
 }
 
-std::unique_ptr<ResultFormatter> Shell::formatter() const {
+std::vector<Node> Shell::fetch_nodes(const std::vector<int64_t>& ids) {
+    std::vector<Node> out;
+    if (!db_ || ids.empty()) return out;
+    List list(ids.begin(), ids.end());
+    QueryResult result = db_->query("MATCH (n) WHERE id(n) IN $ids RETURN n", {{"ids", list}});
+    if (!result.ok()) return out;
+    for (const auto& row : result.rows) {
+        if (!row.empty() && row[0].is_node()) out.push_back(row[0].as_node());
+    }
+    return out;
+}
+
+std::unique_ptr<ResultFormatter> Shell::formatter() {
     FormatOptions format = options_.format;
     if (options_.terminal_width && !file_out_) format.width = options_.terminal_width();
     if (file_out_) format.width = 0;
+    format.fetch_nodes = [this](const std::vector<int64_t>& ids) { return fetch_nodes(ids); };
     return make_formatter(options_.mode, format);
 }
 

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -90,8 +91,10 @@ class Shell {
                 int prefix_length);
     void refresh_catalog();
     std::vector<std::string> column_of(const char* query);
+    // The nodes with these ids (for drawings of relationships whose endpoints a result lacks).
+    std::vector<Node> fetch_nodes(const std::vector<int64_t>& ids);
     std::ostream& out() { return file_out_ ? *file_out_ : out_; }
-    std::unique_ptr<ResultFormatter> formatter() const;
+    std::unique_ptr<ResultFormatter> formatter();
 
     bool cmd_help(std::string_view args);
     bool cmd_quit(std::string_view args);
@@ -109,12 +112,17 @@ class Shell {
     bool cmd_begin(std::string_view args);
     bool cmd_commit(std::string_view args);
     bool cmd_rollback(std::string_view args);
+    bool cmd_search(std::string_view args);
+    bool cmd_show(std::string_view args);
 
     ShellOptions options_;
     std::ostream& out_;
     std::ostream& err_;
     std::unique_ptr<std::ofstream> file_out_;
     std::unique_ptr<Database> db_;
+    // The last result with columns, for :show.
+    std::optional<QueryResult> last_result_;
+    int pictures_ = 0;  // files :show has written without being given a name
     Completer completer_;
     LineSource* terminal_ = nullptr;
     bool explain_ = false;

@@ -1,7 +1,18 @@
 // The `:` commands: the table that drives dispatch and :help, and one method per command.
-#include <charconv>
-#include <iomanip>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <iomanip>
+#include <sstream>
+
+#include "dot_format.h"
 #include "schema_queries.h"
 #include "shell.h"
 #include "value_text.h"
@@ -33,8 +44,12 @@ const std::vector<CommandSpec>& Shell::commands() {
         {"exit", "", "Leave the shell", &Shell::cmd_quit},
         {"schema", "", "Show the model: categories, predicate rules, properties (with counts)",
          &Shell::cmd_schema},
-        {"mode", "table|csv|tsv|json|jsonl|markdown", "Choose how results are written",
+        {"mode", "table|csv|tsv|json|jsonl|markdown|dot", "Choose how results are written",
          &Shell::cmd_mode},
+        {"search", "TEXT", "Find nodes by name, synonym, identifier or description",
+         &Shell::cmd_search},
+        {"show", "[FILE]", "Draw the last result as SVG (or .png, .pdf, .dot) with Graphviz",
+         &Shell::cmd_show},
         {"param", "NAME => VALUE | clear", "Set the parameter $NAME (JSON or Cypher value)",
          &Shell::cmd_param},
         {"params", "", "List the parameters", &Shell::cmd_params},
@@ -93,14 +108,17 @@ bool Shell::cmd_schema(std::string_view) {
         {"Predicates", model ? schema_queries::kModelPredicates : schema_queries::kPredicates},
         {"Properties", model ? schema_queries::kModelProperties : schema_queries::kProperties},
     };
-    auto fmt = formatter();
+    // A picture of the model's tables would be empty: dot shows them as tables.
+    auto fmt = options_.mode == OutputMode::Dot ? make_formatter(OutputMode::Table, options_.format)
+                                                : formatter();
     for (const auto& [title, query] : sections) {
         QueryResult result = db_->query(query);
         if (!result.ok()) {
             err_ << "error: " << title << ": " << result.error->message << '\n';
             return false;
         }
-        if (options_.mode == OutputMode::Table || options_.mode == OutputMode::Markdown) {
+        if (options_.mode == OutputMode::Table || options_.mode == OutputMode::Markdown ||
+            options_.mode == OutputMode::Dot) {
             out() << title << '\n';
         }
         fmt->write(result, out());
@@ -111,7 +129,9 @@ bool Shell::cmd_schema(std::string_view) {
 bool Shell::cmd_mode(std::string_view args) {
     auto mode = parse_output_mode(args);
     if (!mode) {
-        err_ << "error: :mode takes one of table, csv, tsv, json, jsonl, markdown\n";
+        err_ << "error: :mode takes one of";
+        for (auto name : output_mode_names()) err_ << ' ' << name;
+        err_ << '\n';
         return false;
     }
     options_.mode = *mode;
@@ -273,6 +293,166 @@ bool Shell::cmd_rollback(std::string_view) {
         return false;
     }
     refresh_catalog();
+    return true;
+}
+
+namespace {
+
+constexpr int64_t kSearchRows = 20;
+
+// A node's labels as Cypher writes them, most specific category first (:SmallMolecule:Drug).
+std::string category_text(const Node& node, const ModelHints* model) {
+    std::string out;
+    for (const auto& l : categories_by_specificity(node, model)) out += ":" + l;
+    return out;
+}
+
+// The Graphviz output format for a file name's extension, or empty when dot cannot write it.
+std::string picture_format(const std::filesystem::path& file) {
+    std::string ext = file.extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".svg" || ext == ".png" || ext == ".pdf") return ext.substr(1);
+    if (ext == ".dot" || ext == ".gv") return "dot";
+    return "";
+}
+
+// Runs `program -T<format> -o <output> <input>`; on failure returns why.
+std::optional<std::string> run_graphviz(const std::string& program, const std::string& format,
+                                        const std::string& input, const std::string& output,
+                                        const std::string& messages) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, messages.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+    std::string type = "-T" + format;
+    std::vector<std::string> args = {program, type, "-o", output, input};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    int rc = posix_spawnp(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) {
+        return "cannot run " + program + ": " + std::strerror(rc) +
+               " (install Debian's graphviz package, or name the program in $MENINX_DOT)";
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) return "waiting for " + program + ": " + std::strerror(errno);
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return std::nullopt;
+    std::ifstream in(messages);
+    std::string said, line;
+    for (int n = 0; n < 5 && std::getline(in, line); ++n) said += "\n  " + line;
+    std::string how = WIFEXITED(status) ? "exit status " + std::to_string(WEXITSTATUS(status))
+                                        : "signal " + std::to_string(WTERMSIG(status));
+    return program + " failed (" + how + ")" + said;
+}
+
+}  // namespace
+
+bool Shell::cmd_search(std::string_view args) {
+    if (!db_) {
+        err_ << "error: no database is open (see :open)\n";
+        return false;
+    }
+    if (args.empty()) {
+        err_ << "error: usage: :search TEXT (words of a name, synonym, identifier or "
+                "description; word* for a prefix)\n";
+        return false;
+    }
+    QueryResult found = db_->query(
+        "CALL db.search($text, $limit) YIELD node, score, property RETURN node, score, property",
+        {{"text", std::string(args)}, {"limit", kSearchRows + 1}});
+    if (!found.ok()) {
+        err_ << "error: :search: " << found.error->message << '\n';
+        return false;
+    }
+    QueryResult shown;
+    shown.columns = {"name", "category", "id", "score", "matched"};
+    shown.elapsed = found.elapsed;
+    const size_t n = std::min(found.rows.size(), static_cast<size_t>(kSearchRows));
+    for (size_t i = 0; i < n; ++i) {
+        const auto& row = found.rows[i];
+        const Node& node = row[0].as_node();
+        auto prop = [&](const char* key) {
+            auto it = node.properties->find(key);
+            return it == node.properties->end() ? Value() : it->second;
+        };
+        double score = std::round(row[1].as_number() * 100.0) / 100.0;
+        shown.rows.push_back({prop("name"), category_text(node, options_.format.model.get()),
+                              prop("id"), score, row[2]});
+    }
+    auto fmt = options_.mode == OutputMode::Dot ? make_formatter(OutputMode::Table, options_.format)
+                                                : formatter();
+    fmt->write(shown, out());
+    if (found.rows.size() > n) {
+        err_ << "(the best " << n << " matches; CALL db.search(text, limit) gives more)\n";
+    }
+    found.rows.resize(n);
+    last_result_ = std::move(found);
+    return true;
+}
+
+bool Shell::cmd_show(std::string_view args) {
+    namespace fs = std::filesystem;
+    if (!last_result_) {
+        err_ << "error: :show draws the last result, and there is none yet; run a query that "
+                "returns nodes, relationships or paths\n";
+        return false;
+    }
+    auto dot = make_formatter(OutputMode::Dot, options_.format);
+    if (std::string why = dot->refusal(*last_result_); !why.empty()) {
+        err_ << "error: :show: " << why << '\n';
+        return false;
+    }
+    std::error_code ec;
+    fs::path file(args);
+    if (args.empty()) {
+        fs::path dir = fs::temp_directory_path(ec) / ("meninx-" + std::to_string(getpid()));
+        fs::create_directories(dir, ec);
+        if (ec) {
+            err_ << "error: :show: cannot create " << dir.string() << ": " << ec.message() << '\n';
+            return false;
+        }
+        file = dir / ("result-" + std::to_string(++pictures_) + ".svg");
+    }
+    std::string format = picture_format(file);
+    if (format.empty()) {
+        err_ << "error: :show writes .svg, .png, .pdf or .dot files, not " << file.string() << '\n';
+        return false;
+    }
+    std::ostringstream text;
+    dot->write(*last_result_, text);
+    const fs::path source = fs::path(file.string() + ".meninx-tmp.dot");
+    {
+        std::ofstream os(format == "dot" ? file : source, std::ios::binary | std::ios::trunc);
+        os << text.str();
+        if (!os.flush()) {
+            err_ << "error: :show: cannot write " << (format == "dot" ? file : source).string()
+                 << '\n';
+            return false;
+        }
+    }
+    if (format != "dot") {
+        const char* env = std::getenv("MENINX_DOT");
+        std::string program = env && *env ? env : "dot";
+        fs::path messages = fs::path(file.string() + ".meninx-tmp.log");
+        auto failed =
+            run_graphviz(program, format, source.string(), file.string(), messages.string());
+        fs::remove(source, ec);
+        fs::remove(messages, ec);
+        if (failed) {
+            err_ << "error: :show: " << *failed << '\n';
+            return false;
+        }
+    }
+    ResultGraph graph = collect_graph(*last_result_);
+    out() << "wrote " << file.string() << " (" << graph.nodes.size()
+          << (graph.nodes.size() == 1 ? " node, " : " nodes, ") << graph.relationships.size()
+          << (graph.relationships.size() == 1 ? " relationship)" : " relationships)") << '\n';
     return true;
 }
 
