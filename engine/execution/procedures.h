@@ -4,7 +4,8 @@
 // Procedures come in families, each defined in its own file and listed in procedures.cpp:
 //   procedures.cpp           db.labels, db.relationshipTypes, db.propertyKeys, db.schema
 //   procedures_evidence.cpp  db.evidence, db.evidence.add, db.evidence.retract,
-//                            db.evidence.conflicts
+//                            db.evidence.conflicts, db.why
+//   procedures_search.cpp    db.search
 // A family is a function returning its procedures; adding one means declaring it below and adding
 // it to the list in procedures.cpp.
 #pragma once
@@ -47,6 +48,7 @@ std::vector<std::string> procedure_names();
 
 // Families.
 std::vector<Procedure> database_procedures();
+std::vector<Procedure> search_procedures();
 std::vector<Procedure> evidence_procedures();
 
 }  // namespace meninx::execution
