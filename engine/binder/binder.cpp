@@ -13,7 +13,10 @@ namespace meninx::binder {
 
 namespace {
 
-enum class VarType { Any, Node, Relationship, RelationshipList, Path };
+// What the binder knows of a variable's type. Value: a known non-graph value (a number, string,
+// boolean or map), which can never be used as a node or relationship; List: a list, which may
+// be used as a list of relationships only.
+enum class VarType { Any, Node, Relationship, RelationshipList, Path, Value, List };
 
 std::string_view var_type_name(VarType t) {
     switch (t) {
@@ -25,6 +28,9 @@ std::string_view var_type_name(VarType t) {
             return "a list of relationships";
         case VarType::Path:
             return "a path";
+        case VarType::List:
+            return "a list";
+        case VarType::Value:
         case VarType::Any:
             return "a value";
     }
@@ -267,7 +273,9 @@ class Binder {
             return;
         }
         if (const Variable* v = scope.find(name)) {
-            if (v->type != type && v->type != VarType::Any) {
+            bool fits = v->type == type || v->type == VarType::Any ||
+                        (v->type == VarType::List && type == VarType::RelationshipList);
+            if (!fits) {
                 fail("Variable `" + name + "` is " + std::string(var_type_name(v->type)) +
                          ", it cannot be used as " + std::string(var_type_name(type)),
                      pos);
@@ -379,10 +387,8 @@ class Binder {
             std::vector<std::string> names;
             for (const auto& name : scope.order) names.push_back(name);
             std::sort(names.begin(), names.end());
-            if (names.empty()) {
-                fail(std::string(is_return ? "RETURN" : "WITH") +
-                         " * is not allowed when there are no variables in scope",
-                     clause.pos);
+            if (names.empty() && is_return) {
+                fail("RETURN * is not allowed when there are no variables in scope", clause.pos);
             }
             std::vector<ast::ProjectionItem> items;
             for (const auto& name : names) {
@@ -417,16 +423,22 @@ class Binder {
             bound.item_is_key.push_back(!agg);
             if (agg) bound.aggregating = true;
         }
+        if (bound.aggregating) {
+            std::set<std::string> keys;
+            for (size_t i = 0; i < proj.items.size(); ++i) {
+                if (bound.item_is_key[i]) keys.insert(proj.items[i].expression->text);
+            }
+            for (size_t i = 0; i < proj.items.size(); ++i) {
+                if (!bound.item_is_key[i]) check_unambiguous(*proj.items[i].expression, keys);
+            }
+        }
         // New scope: the projected names.
         Scope next;
         for (size_t i = 0; i < proj.items.size(); ++i) {
             auto& item = proj.items[i];
             int slot = new_slot();
             bound.item_slots.push_back(slot);
-            VarType type = VarType::Any;
-            if (item.expression->kind == ast::ExprKind::Variable) {
-                if (const Variable* v = scope.find(item.expression->name)) type = v->type;
-            }
+            VarType type = static_type(*item.expression, scope);
             next.add(item.alias, {slot, type});
         }
         if (bound.aggregating) {
@@ -512,6 +524,32 @@ class Binder {
         return false;
     }
 
+    // In an item that aggregates, what is outside the aggregate calls must be fixed per group:
+    // constants, parameters, grouping keys (the other items, by their text) or properties of
+    // them. `RETURN me.age, me.age + count(*)` groups well; `RETURN me.age + you.age + count(*)`
+    // does not say what `you` is per group (openCypher's AmbiguousAggregationExpression).
+    void check_unambiguous(const ast::Expression& e, const std::set<std::string>& keys) {
+        using K = ast::ExprKind;
+        if (e.kind == K::CountStar ||
+            (e.kind == K::FunctionCall && function::is_aggregate(e.name))) {
+            return;
+        }
+        if (keys.count(e.text)) return;
+        if (e.kind == K::Variable) {
+            fail("Ambiguous aggregation expression: `" + e.name +
+                     "` is used next to an aggregate but is not a grouping key (project it as "
+                     "its own item, or aggregate it)",
+                 e.pos);
+        }
+        if (e.pattern || e.kind == K::ListComprehension || e.kind == K::Quantifier ||
+            e.kind == K::Reduce) {
+            return;  // local names inside; checked when bound
+        }
+        for (const auto& c : e.children) {
+            if (c) check_unambiguous(*c, keys);
+        }
+    }
+
     // Replaces every aggregate call under `e` by a read of a fresh slot, remembering the call.
     void extract_aggregates(ast::ExprPtr& e, BoundProjection& bound) {
         if (!e) return;
@@ -539,6 +577,57 @@ class Binder {
     }
 
     // --- expressions ----------------------------------------------------------------------
+
+    // What the binder knows of an expression's type: a variable's declared type, or Value for
+    // literals, list and map expressions.
+    static VarType static_type(const ast::Expression& e, const Scope& scope) {
+        switch (e.kind) {
+            case ast::ExprKind::Variable:
+                if (const Variable* v = scope.find(e.name)) return v->type;
+                return VarType::Any;
+            case ast::ExprKind::Literal:
+                if (e.value.is_null()) return VarType::Any;
+                return e.value.is_list() ? VarType::List : VarType::Value;
+            case ast::ExprKind::List:
+                return VarType::List;
+            case ast::ExprKind::Map:
+                return VarType::Value;
+            default:
+                return VarType::Any;
+        }
+    }
+
+    // Compile-time argument checks of the graph functions whose argument type is known here:
+    // type() of a relationship, length() of a path, size() of a list or string, never of a path
+    // or a pattern.
+    void check_argument_type(const ast::Expression& call, const ast::Expression& arg,
+                             const Scope& scope) {
+        std::string name = call.name;
+        for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        VarType t = static_type(arg, scope);
+        auto refuse = [&](const char* expected) {
+            fail("Type mismatch: " + call.name + "() expects " + expected + ", but `" + arg.text +
+                     "` is " + std::string(var_type_name(t)),
+                 call.pos);
+        };
+        if (name == "type" && (t == VarType::Node || t == VarType::Path || t == VarType::Value)) {
+            refuse("a relationship");
+        }
+        if (name == "length" && (t == VarType::Node || t == VarType::Relationship)) {
+            refuse("a path");
+        }
+        if (name == "size") {
+            if (t == VarType::Path || t == VarType::Node || t == VarType::Relationship) {
+                refuse("a list or a string");
+            }
+            if (arg.kind == ast::ExprKind::PatternPredicate) {
+                fail(
+                    "size() of a pattern is not supported: count its matches with "
+                    "size([p = pattern | p])",
+                    call.pos);
+            }
+        }
+    }
 
     void bind_expr(ast::Expression& e, Scope& scope, bool allow_aggregates, const char* where) {
         using K = ast::ExprKind;
@@ -575,8 +664,17 @@ class Binder {
                     }
                     if (e.distinct) fail("DISTINCT is only allowed in aggregate functions", e.pos);
                 }
+                const bool aggregate = function::is_aggregate(e.name);
                 for (auto& c : e.children) {
-                    if (c) bind_expr(*c, scope, false, "an aggregate function's argument");
+                    if (!c) continue;
+                    if (aggregate) {
+                        bind_expr(*c, scope, false, "an aggregate function's argument");
+                    } else {
+                        bind_expr(*c, scope, allow_aggregates, where);
+                    }
+                }
+                if (!aggregate && e.children.size() == 1 && e.children[0]) {
+                    check_argument_type(e, *e.children[0], scope);
                 }
                 return;
             }
@@ -607,6 +705,19 @@ class Binder {
             case K::Exists:
             case K::PatternComprehension: {
                 if (e.pattern) {
+                    if (e.kind == K::PatternPredicate) {
+                        // A pattern used as a predicate may only name variables bound before.
+                        auto check = [&](const std::string& name, ast::SourcePos pos) {
+                            if (!name.empty() && !scope.find(name)) {
+                                fail("Variable `" + name +
+                                         "` not defined (a pattern predicate cannot introduce "
+                                         "new variables)",
+                                     pos);
+                            }
+                        };
+                        for (const auto& n : e.pattern->nodes) check(n.variable, n.pos);
+                        for (const auto& r : e.pattern->relationships) check(r.variable, r.pos);
+                    }
                     Scope inner = scope;
                     std::set<std::string> rels;
                     e.pattern->first_new_slot = next_slot_;
@@ -618,6 +729,13 @@ class Binder {
                 }
                 break;
             }
+            case K::Property:
+                if (e.children[0] && static_type(*e.children[0], scope) == VarType::Path) {
+                    fail("Type mismatch: `" + e.children[0]->text +
+                             "` is a path, which has no properties",
+                         e.pos);
+                }
+                break;
             default:
                 break;
         }
