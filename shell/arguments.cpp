@@ -27,6 +27,9 @@ Options:
 
 Exit status: 0 when every statement succeeded, 1 when one failed, 2 for a usage error
 (unknown option, unreadable file, database that cannot be opened).
+
+Learn by example: docs/tutorial.md (questions with their queries and real output);
+docs/shell.md (this shell), docs/curation.md (writing facts and evidence).
 )";
 }
 
