@@ -21,6 +21,7 @@
 #include "completer.h"
 #include "line_source.h"
 #include "meninx/database.h"
+#include "meninx/import_export.h"
 #include "output_format.h"
 #include "statement_splitter.h"
 
@@ -114,6 +115,10 @@ class Shell {
     bool cmd_rollback(std::string_view args);
     bool cmd_search(std::string_view args);
     bool cmd_show(std::string_view args);
+    bool cmd_import(std::string_view args);
+    bool cmd_export(std::string_view args);
+    // Runs Cypher script files in one transaction (for :import FILE.cypher).
+    bool import_scripts(const std::vector<ImportFile>& files);
 
     ShellOptions options_;
     std::ostream& out_;

@@ -1,12 +1,10 @@
 #include "loader/hetionet.h"
 
-#include <cstdio>
-#include <fstream>
-#include <memory>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "loader/line_reader.h"
 #include "meninx/error.h"
 
 namespace meninx::loader {
@@ -29,49 +27,6 @@ std::vector<std::string_view> split_tabs(std::string_view line) {
     throw Exception(ErrorKind::Io, file + ":" + std::to_string(line) + ": " + what);
 }
 
-// Reads a text file line by line; .gz files are read through `gzip -dc`.
-class LineReader {
-  public:
-    explicit LineReader(const std::string& path) : path_(path) {
-        if (path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0) {
-            std::ifstream probe(path);
-            if (!probe) throw Exception(ErrorKind::Io, "cannot read " + path);
-            pipe_ = popen(("gzip -dc '" + path + "'").c_str(), "r");
-            if (!pipe_) throw Exception(ErrorKind::Io, "cannot run gzip to read " + path);
-        } else {
-            file_.open(path);
-            if (!file_) throw Exception(ErrorKind::Io, "cannot read " + path);
-        }
-    }
-    ~LineReader() {
-        if (pipe_) pclose(pipe_);
-    }
-    LineReader(const LineReader&) = delete;
-    LineReader& operator=(const LineReader&) = delete;
-
-    bool next(std::string& line) {
-        ++number_;
-        if (!pipe_) return static_cast<bool>(std::getline(file_, line));
-        line.clear();
-        char buf[4096];
-        while (std::fgets(buf, sizeof buf, pipe_)) {
-            line += buf;
-            if (!line.empty() && line.back() == '\n') {
-                line.pop_back();
-                return true;
-            }
-        }
-        return !line.empty();
-    }
-    int64_t number() const { return number_; }
-
-  private:
-    std::string path_;
-    std::ifstream file_;
-    FILE* pipe_ = nullptr;
-    int64_t number_ = 0;
-};
-
 }  // namespace
 
 LoadCounts load_hetionet(Store& store, const std::string& dir, const std::string& edges_file) {
@@ -90,7 +45,7 @@ LoadCounts load_hetionet(Store& store, const std::string& dir, const std::string
     while (in.next(line)) {
         if (line.empty()) continue;
         auto cols = split_tabs(line);
-        if (cols.size() < 3) malformed(nodes_path, in.number(), "expected id, name and kind");
+        if (cols.size() < 3) malformed(nodes_path, in.line_number(), "expected id, name and kind");
         TermId node = bulk->intern(Term{TermKind::Node, Value()});
         std::string kind(cols[2]);
         auto label = labels.find(kind);
@@ -112,11 +67,11 @@ LoadCounts load_hetionet(Store& store, const std::string& dir, const std::string
         if (line.empty()) continue;
         auto cols = split_tabs(line);
         if (cols.size() < 3)
-            malformed(edges_path, edges.number(), "expected source, metaedge, target");
+            malformed(edges_path, edges.line_number(), "expected source, metaedge, target");
         auto s = nodes.find(std::string(cols[0]));
         auto o = nodes.find(std::string(cols[2]));
         if (s == nodes.end() || o == nodes.end()) {
-            malformed(edges_path, edges.number(),
+            malformed(edges_path, edges.line_number(),
                       "unknown node " + std::string(s == nodes.end() ? cols[0] : cols[2]));
         }
         std::string type(cols[1]);

@@ -1,7 +1,7 @@
 // Loads the Hetionet files (nodes TSV: id, name, kind; edges SIF: source, metaedge, target,
-// optionally gzip-compressed) into a store, in one bulk load: each node gets its kind as label
-// and properties `id` and `name`; each edge becomes a relationship typed by its metaedge
-// abbreviation (CtD, CbG, ...).
+// optionally gzip-compressed; LF or CRLF line ends) into a store, in one bulk load: each node
+// gets its kind as label and properties `id` and `name`; each edge becomes a relationship typed
+// by its metaedge abbreviation (CtD, CbG, ...).
 #pragma once
 
 #include <cstdint>

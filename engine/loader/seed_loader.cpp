@@ -94,7 +94,7 @@ SeedBuild build_seed_database(const std::string& schema_file, const std::string&
                               const std::string& out) {
     auto catalog = catalog::Catalog::from_json_file(schema_file);
     catalog.set_mode(catalog::SchemaMode::Strict);
-    SeedGraph graph = read_seed(catalog, seed_dir);
+    SeedGraph graph = seed_dir.empty() ? SeedGraph{} : read_seed(catalog, seed_dir);
 
     SeedBuild build;
     build.categories = catalog.categories().size();
@@ -107,7 +107,7 @@ SeedBuild build_seed_database(const std::string& schema_file, const std::string&
         {
             auto store = storage::SqliteStore::open(tmp, OpenOptions{});
             catalog.save(*store);
-            build.counts = write_seed(*store, graph);
+            if (!seed_dir.empty()) build.counts = write_seed(*store, graph);
         }
         remove_database_files(out);
         fs::rename(tmp, out);

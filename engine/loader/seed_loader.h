@@ -39,9 +39,9 @@ struct SeedBuild {
 };
 
 // Builds a fresh database file `out` from the model file `schema_file` and the seed directory
-// `seed_dir`, in strict schema mode. Everything is checked before a file is touched; the database
-// is written to `out`.tmp and renamed to `out` only when complete, so on any failure (an
-// exception, as load_seed) `out` is as it was and no temporary file is left.
+// `seed_dir` (empty: the model only, no graph), in strict schema mode. Everything is checked before
+// a file is touched; the database is written to `out`.tmp and renamed to `out` only when complete,
+// so on any failure (an exception, as load_seed) `out` is as it was and no temporary file is left.
 SeedBuild build_seed_database(const std::string& schema_file, const std::string& seed_dir,
                               const std::string& out);
 

@@ -1,6 +1,8 @@
 // meninx-seed: builds the default database from the domain model and the seed files.
 //
 //   meninx-seed --schema schema/model.json --data seed-data --out data/lm.meninx
+//   meninx-seed --schema schema/model.json --out empty.meninx    (the model, no graph: a strict
+//                                                                 database to import into)
 //
 // Everything is checked before the database is touched; the database is built in OUT.tmp and
 // renamed to OUT only when complete, so a failed build never leaves a half-written file.
@@ -14,7 +16,7 @@
 namespace {
 
 int usage() {
-    std::cerr << "usage: meninx-seed --schema MODEL.json --data SEED_DIR --out DATABASE\n";
+    std::cerr << "usage: meninx-seed --schema MODEL.json [--data SEED_DIR] --out DATABASE\n";
     return 2;
 }
 
@@ -35,7 +37,7 @@ int main(int argc, char** argv) {
             return usage();
         }
     }
-    if (schema.empty() || data.empty() || out.empty()) return usage();
+    if (schema.empty() || out.empty()) return usage();
 
     const auto start = std::chrono::steady_clock::now();
     try {

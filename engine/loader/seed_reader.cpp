@@ -2,11 +2,11 @@
 #include "loader/seed_reader.h"
 
 #include <algorithm>
-#include <charconv>
 #include <fstream>
 #include <map>
 #include <optional>
 
+#include "loader/cell_values.h"
 #include "meninx/error.h"
 
 namespace meninx::loader {
@@ -15,26 +15,6 @@ namespace {
 
 using catalog::Catalog;
 using catalog::Element;
-using catalog::PropertyType;
-
-std::vector<std::string> split(const std::string& text, char separator) {
-    std::vector<std::string> out;
-    size_t start = 0;
-    while (true) {
-        size_t end = text.find(separator, start);
-        out.push_back(
-            text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-        if (end == std::string::npos) return out;
-        start = end + 1;
-    }
-}
-
-std::string trim(const std::string& text) {
-    size_t begin = text.find_first_not_of(" \r");
-    if (begin == std::string::npos) return "";
-    size_t end = text.find_last_not_of(" \r");
-    return text.substr(begin, end - begin + 1);
-}
 
 // One TSV file being read: its rows with their line numbers, and the column index by name.
 class TsvFile {
@@ -94,48 +74,13 @@ class TsvFile {
     std::vector<Row> rows_;
 };
 
-// Converts the text of a cell to a value of the property's declared type; nullopt when the text
-// does not spell one. `list_separator` splits list properties.
-std::optional<Value> convert(const catalog::PropertyDef& def, const std::string& text,
-                             char list_separator) {
-    switch (def.type) {
-        case PropertyType::String:
-            return Value(text);
-        case PropertyType::Integer: {
-            int64_t v = 0;
-            auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-            if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-            return Value(v);
-        }
-        case PropertyType::Float: {
-            double v = 0;
-            auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-            if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-            return Value(v);
-        }
-        case PropertyType::Boolean:
-            if (text == "true") return Value(true);
-            if (text == "false") return Value(false);
-            return std::nullopt;
-        case PropertyType::StringList: {
-            List items;
-            for (const auto& item : split(text, list_separator)) {
-                std::string t = trim(item);
-                if (!t.empty()) items.push_back(Value(t));
-            }
-            return Value(std::move(items));
-        }
-    }
-    return std::nullopt;
-}
-
 // Sets property `name` from `text`, checking it against the catalog for `element`.
 void set_property(const Catalog& catalog, const TsvFile& file, int line, Element element,
                   const std::string& name, const std::string& text, char list_separator,
                   Map& properties) {
     const auto* def = catalog.property(name);
     if (!def) file.fail(line, "unknown property", "'" + name + "' is not declared in the model");
-    auto value = convert(*def, text, list_separator);
+    auto value = typed_value(def->type, text, list_separator);
     if (!value) {
         file.fail(line, "property type",
                   "'" + text + "' is not a " + std::string(property_type_name(def->type)) +
