@@ -15,6 +15,8 @@ constexpr const char* kSavepoint = "meninx_bulk_load";
 constexpr const char* kLoadCacheSize = "PRAGMA cache_size=-262144";
 // Rows per multi-row INSERT.
 constexpr size_t kBatch = 128;
+// What history records as the cause of a load whose caller named none.
+constexpr const char* kDefaultText = "bulk load";
 
 // "<head> VALUES (?, ...), ..." for `rows` rows of `width` values.
 std::string insert_sql(const std::string& head, int width, size_t rows) {
@@ -50,15 +52,28 @@ bool leave_wal(SqliteStore& store, sqlite3* db, int busy_timeout_ms) {
     return left;
 }
 
-// The id after the largest in `table` (ids are INTEGER PRIMARY KEY rowids).
+// The id after the largest `table` has ever used: its largest id, or the largest one it has
+// handed out and since deleted (AUTOINCREMENT keeps that in sqlite_sequence), since history may
+// still refer to a deleted id.
 int64_t next_id(SqliteStore& store, const std::string& table) {
-    auto q = store.prepare("SELECT coalesce(max(id), 0) + 1 FROM " + table);
-    return q->step() ? q->get_int(0) : 1;
+    auto sequence = store.prepare(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_sequence'");
+    const bool has_sequence = sequence->step() && sequence->get_int(0) > 0;
+    sequence.reset();
+    std::string sql = "SELECT coalesce(max(id), 0) FROM " + table;
+    if (has_sequence) {
+        sql = "SELECT max((" + sql + "), coalesce((SELECT seq FROM sqlite_sequence WHERE name = '" +
+              table + "'), 0))";
+    }
+    auto q = store.prepare(sql);
+    return q->step() ? q->get_int(0) + 1 : 1;
 }
 
 }  // namespace
 
 SqliteBulkLoader::SqliteBulkLoader(SqliteStore& store) : store_(store) {
+    previous_text_ = store_.change_text();
+    if (previous_text_.empty()) store_.set_change_text(kDefaultText);
     own_transaction_ = !store_.in_transaction();
     bool empty = own_transaction_ && store_.statement_count() == 0;
     if (empty && store_.path() != ":memory:") {
@@ -72,6 +87,7 @@ SqliteBulkLoader::SqliteBulkLoader(SqliteStore& store) : store_(store) {
         }
     } catch (...) {
         restore_journal();
+        store_.set_change_text(previous_text_);
         throw;
     }
     try {
@@ -92,12 +108,52 @@ SqliteBulkLoader::SqliteBulkLoader(SqliteStore& store) : store_(store) {
         term_rows_.reserve(kBatch);
         statement_rows_.reserve(kBatch);
         // Checked again under the write lock: another process may have loaded meanwhile.
-        if (empty && next_statement_ == 1) start_fast_path();
+        const bool fast = empty && next_statement_ == 1;
+        if (fast) start_fast_path();
+        if (store_.has_history()) record_history_at_commit(fast);
     } catch (...) {
         abandon();
         throw;
     }
     store_.bulk_open_ = true;
+}
+
+void SqliteBulkLoader::record_history_at_commit(bool drop_indexes) {
+    first_term_ = next_term_;
+    first_statement_ = next_statement_;
+    auto triggers = store_.prepare(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN "
+        "('history_stmt_added', 'history_node_added') ORDER BY name");
+    std::vector<std::string> names;
+    while (triggers->step()) {
+        names.push_back(triggers->get_text(0));
+        dropped_triggers_.push_back(triggers->get_text(1));
+    }
+    triggers.reset();
+    for (const auto& name : names) store_.execute("DROP TRIGGER \"" + name + "\"");
+    if (!drop_indexes) return;
+    auto indexes = store_.prepare(
+        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'history' AND "
+        "sql IS NOT NULL ORDER BY name");
+    names.clear();
+    while (indexes->step()) {
+        names.push_back(indexes->get_text(0));
+        dropped_indexes_.push_back(indexes->get_text(1));
+    }
+    indexes.reset();
+    for (const auto& name : names) store_.execute("DROP INDEX \"" + name + "\"");
+}
+
+void SqliteBulkLoader::write_history() {
+    if (dropped_triggers_.empty()) return;
+    const std::string tx = std::to_string(store_.open_tx());
+    store_.execute("INSERT INTO history(tx, op, stmt, s, p, o) SELECT " + tx +
+                   ", 1, 0, id, 0, 0 FROM term WHERE kind = 1 AND id >= " +
+                   std::to_string(first_term_) + " ORDER BY id");
+    store_.execute("INSERT INTO history(tx, op, stmt, s, p, o) SELECT " + tx +
+                   ", 1, id, s, p, o FROM stmt WHERE id >= " + std::to_string(first_statement_) +
+                   " ORDER BY id");
+    for (const auto& sql : dropped_triggers_) store_.execute(sql);
 }
 
 void SqliteBulkLoader::start_fast_path() {
@@ -148,6 +204,15 @@ void SqliteBulkLoader::abandon() noexcept {
         // Nothing more can be done here; closing the connection rolls back what is left.
     }
     restore_journal();
+    restore_text();
+}
+
+void SqliteBulkLoader::restore_text() noexcept {
+    try {
+        store_.set_change_text(previous_text_);
+    } catch (const Exception&) {
+        // Only the name of a later change could be affected.
+    }
 }
 
 void SqliteBulkLoader::restore_journal() noexcept {
@@ -233,6 +298,7 @@ void SqliteBulkLoader::commit() {
         flush_terms();
         flush_statements();
         finish_statements();
+        write_history();
         for (const auto& sql : dropped_indexes_) store_.execute(sql);
         if (own_transaction_) {
             store_.commit();
@@ -246,6 +312,7 @@ void SqliteBulkLoader::commit() {
     }
     open_ = false;
     restore_journal();
+    restore_text();
 }
 
 }  // namespace meninx::storage

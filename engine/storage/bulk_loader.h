@@ -39,6 +39,11 @@ class SqliteBulkLoader final : public BulkLoader {
 
   private:
     void start_fast_path();
+    // History of a load is written at commit, in one pass over the new rows, instead of by the
+    // recording triggers row by row: drops those triggers (and, on the fast path, the history
+    // indexes) for the load; write_history() adds the rows and restores them.
+    void record_history_at_commit(bool drop_indexes);
+    void write_history();
     void require_open() const;
     void finish_statements();
     void flush_terms();
@@ -47,6 +52,8 @@ class SqliteBulkLoader final : public BulkLoader {
     // Back to WAL mode after a load that left it; a failure leaves the rollback journal, which
     // the next open turns back into WAL.
     void restore_journal() noexcept;
+    // Gives the store back the change text it had before the load.
+    void restore_text() noexcept;
 
     SqliteStore& store_;
     bool own_transaction_ = false;
@@ -56,9 +63,16 @@ class SqliteBulkLoader final : public BulkLoader {
     bool left_wal_ = false;
     // The PRAGMA that gives the connection its page cache size back after the load.
     std::string restore_cache_size_;
+    // The store's change text before the load (the load is named "bulk load" when it had none).
+    std::string previous_text_;
     std::unordered_map<std::string, TermId> terms_;
     // CREATE INDEX statements of the indexes dropped for the load, to run again at commit.
     std::vector<std::string> dropped_indexes_;
+    // CREATE TRIGGER statements of the recording triggers dropped for the load.
+    std::vector<std::string> dropped_triggers_;
+    // The first ids of the load: every term and statement from them on is new.
+    TermId first_term_ = 0;
+    StatementId first_statement_ = 0;
     TermId next_term_ = 0;
     StatementId next_statement_ = 0;
     // Rows waiting for the next batch insert.

@@ -5,11 +5,13 @@
 #include <sqlite3.h>
 
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
 #include "meninx/error.h"
 #include "storage/bulk_loader.h"
+#include "storage/history.h"
 #include "storage/migrations.h"
 #include "storage/sqlite_error.h"
 #include "storage/term_codec.h"
@@ -19,6 +21,12 @@ namespace meninx::storage {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The first schema version that records history (003_history.sql).
+constexpr int64_t kHistoryVersion = 3;
+// The oldest schema version a read-only connection opens without upgrading it (the catalog
+// arrived in version 2); such a connection reads the graph but has no history.
+constexpr int64_t kOldestReadable = 2;
 
 [[noreturn]] void storage_error(const std::string& message) {
     throw Exception(ErrorKind::Storage, message);
@@ -121,12 +129,22 @@ bool check_identity(const FileIdentity& id, const std::string& path, bool read_o
                       std::to_string(id.schema_version) + "; this build knows up to " +
                       std::to_string(latest) + ")");
     }
-    if (id.schema_version < latest && read_only) {
+    if (id.schema_version < latest && read_only && id.schema_version < kOldestReadable) {
         storage_error(path + " has schema version " + std::to_string(id.schema_version) +
                       " and needs an upgrade to version " + std::to_string(latest) +
                       "; open it read-write once");
     }
-    return id.schema_version < latest;
+    return id.schema_version < latest && !read_only;
+}
+
+// The author recorded when none is given: the environment's user name.
+std::string resolve_user(const std::string& given) {
+    if (!given.empty()) return given;
+    for (const char* variable : {"MENINX_USER", "USER", "LOGNAME"}) {
+        const char* value = std::getenv(variable);
+        if (value && *value) return value;
+    }
+    return "unknown";
 }
 
 bool valid_savepoint_name(const std::string& name) {
@@ -215,11 +233,51 @@ void SqliteStore::connect(const OpenOptions& options, bool fresh) {
                       " cannot be written (no permission); open it read-only");
     }
     busy_timeout_ms_ = static_cast<int>(options.busy_timeout.count());
+    user_ = resolve_user(options.user);
     sqlite3_extended_result_codes(db_, 1);
     execute("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON");
     // The schema first: it checks, under the write lock, that the file is still empty or ours.
     if (needs_schema) migrate();
+    has_history_ = schema_version() >= kHistoryVersion;
     if (!read_only_ && !memory) execute("PRAGMA journal_mode=WAL");
+}
+
+std::unique_ptr<SqliteStore> SqliteStore::snapshot(SqliteStore& source, int64_t tx) {
+    require_history(source);
+    if (source.in_transaction()) {
+        throw Exception(ErrorKind::Usage,
+                        "the graph as of a past transaction cannot be read while "
+                        "a transaction is open on " +
+                            source.path_ + "; commit or roll it back first");
+    }
+    std::unique_ptr<SqliteStore> copy(
+        new SqliteStore(source.path_ + " as of transaction " + std::to_string(tx), false));
+    OpenOptions options;
+    copy->connection_ = connect_sqlite(
+        ":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, options);
+    copy->db_ = copy->connection_->getHandle();
+    copy->user_ = source.user_;
+    sqlite3_extended_result_codes(copy->db_, 1);
+    sqlite3_backup* backup = sqlite3_backup_init(copy->db_, "main", source.db_, "main");
+    if (backup == nullptr) {
+        throw_sqlite_error(copy->db_, sqlite3_errcode(copy->db_), "copying " + source.path_);
+    }
+    const int rc = sqlite3_backup_step(backup, -1);
+    sqlite3_backup_finish(backup);
+    if (rc != SQLITE_DONE) throw_sqlite_error(copy->db_, rc, "copying " + source.path_);
+    copy->has_history_ = true;
+    copy->execute("BEGIN");
+    try {
+        rewind(*copy, tx);
+        copy->execute("COMMIT");
+    } catch (...) {
+        copy->execute("ROLLBACK");
+        throw;
+    }
+    copy->execute("PRAGMA query_only=1");
+    copy->read_only_ = true;
+    copy->snapshot_of_ = tx;
+    return copy;
 }
 
 void SqliteStore::migrate() {
@@ -295,16 +353,34 @@ void SqliteStore::begin(bool write) {
     }
     if (write) require_writable();
     execute(write ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+    open_tx_ = 0;
+    if (write && has_history_) {
+        try {
+            open_history_tx();
+        } catch (...) {
+            rollback();
+            throw;
+        }
+    }
 }
 
 void SqliteStore::commit() {
     if (!in_transaction()) {
         throw Exception(ErrorKind::Usage, "there is no open transaction to commit on " + path_);
     }
-    execute("COMMIT");
+    try {
+        if (open_tx_ != 0) close_history_tx();
+        execute("COMMIT");
+    } catch (...) {
+        // A transaction that cannot commit leaves nothing behind, history included.
+        rollback();
+        throw;
+    }
+    open_tx_ = 0;
 }
 
 void SqliteStore::rollback() {
+    open_tx_ = 0;
     // SQLite ends a transaction by itself after some errors; rolling back then is a no-op.
     if (in_transaction()) execute("ROLLBACK");
 }
@@ -336,6 +412,66 @@ int64_t SqliteStore::data_version() const { return single_int("PRAGMA data_versi
 
 int SqliteStore::schema_version() const {
     return static_cast<int>(single_int("PRAGMA user_version"));
+}
+
+// --- history -----------------------------------------------------------------------------------
+
+void SqliteStore::set_user(std::string user) { user_ = resolve_user(user); }
+
+void SqliteStore::set_change_text(std::string text) {
+    flush_change_text();
+    change_text_ = std::move(text);
+}
+
+int64_t SqliteStore::last_history_id() const {
+    return single_int("SELECT coalesce(max(id), 0) FROM history");
+}
+
+void SqliteStore::open_history_tx() {
+    Query& q = cached_query("INSERT INTO tx(user) VALUES (?1)");
+    q.bind(1, user_);
+    q.run();
+    open_tx_ = sqlite3_last_insert_rowid(db_);
+    open_mark_ = last_history_id();
+    text_mark_ = open_mark_;
+}
+
+void SqliteStore::flush_change_text() {
+    if (open_tx_ == 0) return;
+    int64_t last = last_history_id();
+    if (last > text_mark_ && !change_text_.empty()) {
+        Query& q = cached_query(
+            "UPDATE tx SET text = CASE WHEN text = '' THEN ?2 ELSE text || ';' || char(10) || ?2 "
+            "END WHERE id = ?1");
+        q.bind(1, open_tx_).bind(2, change_text_);
+        q.run();
+    }
+    text_mark_ = last;
+}
+
+void SqliteStore::close_history_tx() {
+    flush_change_text();
+    // The transaction's changes are the history rows after the last one when it began.
+    Query& counts = cached_query(
+        "SELECT count(*) FILTER (WHERE op = 1), count(*) FILTER (WHERE op = -1), max(id) FROM "
+        "history WHERE id > ?1");
+    counts.bind(1, open_mark_);
+    counts.step();
+    const int64_t added = counts.get_int(0);
+    const int64_t retracted = counts.get_int(1);
+    const int64_t last = counts.get_int(2);
+    counts.reset();
+    if (added == 0 && retracted == 0) {
+        Query& drop = cached_query("DELETE FROM tx WHERE id = ?1");
+        drop.bind(1, open_tx_);
+        drop.run();
+        return;
+    }
+    Query& stamp = cached_query(
+        "UPDATE tx SET time = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), added = ?2, retracted = ?3, "
+        "first_change = ?4, last_change = ?5 WHERE id = ?1");
+    stamp.bind(1, open_tx_).bind(2, added).bind(3, retracted).bind(4, open_mark_ + 1).bind(5, last);
+    stamp.run();
 }
 
 template <typename F>

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -90,12 +91,42 @@ class SqliteStore final : public Store {
     // The rowid of the last row inserted on this connection.
     int64_t last_insert_id() const;
 
+    // History (schema version 3 and later; see schema/migrations/003_history.sql). Every write
+    // transaction gets a row of `tx` when it begins; triggers on `stmt` and `term` record each
+    // change under it; commit() stamps it with the time and its counts, or deletes it when
+    // nothing changed.
+    //
+    // True when the file records history (a read-only open of an older file does not).
+    bool has_history() const { return has_history_; }
+    // Who is recorded as the author of the transactions this connection commits (set from
+    // OpenOptions::user, else MENINX_USER, USER or LOGNAME, else "unknown").
+    void set_user(std::string user);
+    const std::string& user() const { return user_; }
+    void set_change_text(std::string text) override;
+    const std::string& change_text() const { return change_text_; }
+    // The id of the open transaction's history record; 0 when none is open.
+    int64_t open_tx() const { return open_tx_; }
+
+    // Time travel: a private, read-only, in-memory copy of `source` as it was after transaction
+    // `tx` committed (0: before the first). The copy is the whole file (SQLite's backup) with the
+    // changes of later transactions reversed; it records no history of its own. `source` must
+    // have history and no open transaction.
+    static std::unique_ptr<SqliteStore> snapshot(SqliteStore& source, int64_t tx);
+    // For a snapshot, the transaction it shows; nullopt for a store on a file.
+    std::optional<int64_t> snapshot_of() const { return snapshot_of_; }
+
   private:
     friend class SqliteBulkLoader;
 
     SqliteStore(std::string path, bool read_only);
     void connect(const OpenOptions& options, bool fresh);
     void migrate();
+    void open_history_tx();
+    void close_history_tx();
+    // Appends the change text to the open transaction's record when its statement changed
+    // something since the text was set.
+    void flush_change_text();
+    int64_t last_history_id() const;
     Query& cached_query(const std::string& sql) const;
     int64_t single_int(const std::string& sql) const;
     // Runs `write` in the open transaction, or in one of its own that commits or rolls back.
@@ -113,6 +144,15 @@ class SqliteStore final : public Store {
     // again while an outer match is running.
     mutable std::vector<std::unique_ptr<Query>> match_pool_[8];
     bool bulk_open_ = false;
+    bool has_history_ = false;
+    std::string user_;
+    std::string change_text_;
+    int64_t open_tx_ = 0;
+    std::optional<int64_t> snapshot_of_;
+    // The last history row when the open transaction began, and when change_text_ was set or
+    // last flushed.
+    int64_t open_mark_ = 0;
+    int64_t text_mark_ = 0;
 };
 
 }  // namespace meninx::storage

@@ -95,6 +95,11 @@ class Store {
 
     // Starts a bulk load (see BulkLoader). Only one may be open at a time.
     virtual std::unique_ptr<BulkLoader> bulk_loader() = 0;
+
+    // Names what causes the writes that follow, until the next call: history records it with
+    // each transaction ("seed", "import nodes.tsv"; Cypher statements name themselves). A bulk
+    // load without a name is recorded as "bulk load".
+    virtual void set_change_text(std::string text) = 0;
 };
 
 // Loads many statements fast: prepared statements, term-id caching, batched transactions. Terms
