@@ -2,7 +2,6 @@
 // execute) and where exceptions become Error values.
 #include "meninx/database.h"
 
-#include <cstdlib>
 #include <list>
 #include <unordered_map>
 
@@ -64,15 +63,6 @@ std::string excerpt_for(std::string_view text, int line, int column) {
     return std::string(src) + "\n" + caret + "^";
 }
 
-std::string resolve_user(const std::string& given) {
-    if (!given.empty()) return given;
-    for (const char* variable : {"MENINX_USER", "USER", "LOGNAME"}) {
-        const char* value = std::getenv(variable);
-        if (value && *value) return value;
-    }
-    return "unknown";
-}
-
 }  // namespace
 
 struct Database::Impl {
@@ -103,19 +93,24 @@ std::string_view version() { return "0.1.0"; }
 std::unique_ptr<Database> Database::open(const std::string& path, const OpenOptions& options,
                                          Error* error) {
     try {
-        auto impl = std::make_unique<Impl>();
-        impl->store = storage::SqliteStore::open(path, options);
-        impl->path = path;
-        impl->read_only = options.read_only;
-        impl->user = resolve_user(options.user);
-        impl->load_catalog();
-        return std::unique_ptr<Database>(new Database(std::move(impl)));
+        return adopt(storage::SqliteStore::open(path, options), path, options.read_only);
     } catch (const Exception& e) {
         if (error) *error = e.error();
     } catch (const std::exception& e) {
         if (error) *error = Error{ErrorKind::Storage, e.what(), 0, 0, {}};
     }
     return nullptr;
+}
+
+std::unique_ptr<Database> Database::adopt(std::unique_ptr<storage::SqliteStore> store,
+                                          const std::string& path, bool read_only) {
+    auto impl = std::make_unique<Impl>();
+    impl->store = std::move(store);
+    impl->path = path;
+    impl->read_only = read_only;
+    impl->user = impl->store->user();
+    impl->load_catalog();
+    return std::unique_ptr<Database>(new Database(std::move(impl)));
 }
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -135,6 +130,13 @@ bool Database::read_only() const { return impl_->read_only; }
 Store& Database::store() { return *impl_->store; }
 void Database::cancel() { impl_->cancelled.store(true); }
 bool Database::in_transaction() const { return impl_->explicit_transaction; }
+
+void Database::set_user(const std::string& user) {
+    impl_->store->set_user(user);
+    impl_->user = impl_->store->user();
+}
+const std::string& Database::user() const { return impl_->user; }
+std::optional<int64_t> Database::as_of_transaction() const { return impl_->store->snapshot_of(); }
 
 std::optional<Error> Database::begin() {
     if (impl_->explicit_transaction) {
@@ -225,8 +227,8 @@ QueryResult Database::Impl::run(std::string_view text, const Map& parameters,
     QueryResult result;
     result.columns = bound->columns;
     if (bound->writes && read_only) {
-        throw Exception(ErrorKind::Usage,
-                        "The database " + path + " is opened read-only; this statement writes");
+        throw Exception(ErrorKind::Usage, "The database " + store->path() +
+                                              " is opened read-only; this statement writes");
     }
 
     execution::GraphAccess graph(*store);
@@ -238,6 +240,8 @@ QueryResult Database::Impl::run(std::string_view text, const Map& parameters,
     ctx.profiling = mode == ast::ExplainMode::Profile;
 
     // Every statement is atomic: its own transaction, or a savepoint inside an explicit one.
+    // History records the statement's text with the transaction when it changes something.
+    store->set_change_text(key);
     const std::string savepoint = "meninx_statement";
     if (explicit_transaction) {
         store->savepoint(savepoint);

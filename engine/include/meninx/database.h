@@ -20,6 +20,9 @@
 namespace meninx {
 
 class Store;
+namespace storage {
+class SqliteStore;
+}
 
 struct OpenOptions {
     // Open so that no write can succeed (also works for files the user may not write to).
@@ -27,7 +30,8 @@ struct OpenOptions {
     // Create the file (and apply the schema) when it does not exist; otherwise opening a
     // missing file is an error.
     bool create = true;
-    // Who is recorded as the author of changes; empty means the environment's user name.
+    // Who is recorded as the author of changes (in history, with every transaction); empty means
+    // the environment's user name (MENINX_USER, else USER, else LOGNAME).
     std::string user;
     // How long a statement waits for another process's write lock before failing.
     std::chrono::milliseconds busy_timeout{5000};
@@ -75,6 +79,20 @@ class Database {
     // On failure returns null and fills `*error` (when given) with why.
     static std::unique_ptr<Database> open(const std::string& path, const OpenOptions& options = {},
                                           Error* error = nullptr);
+
+    // Time travel: the graph at `path` as it was at a point of its history, as a read-only
+    // database of its own (a private in-memory copy; later changes to the file do not reach it).
+    // `point` is a transaction id ("12": the graph after transaction 12 committed; "0": before
+    // the first) or a UTC time ("2026-03-01", "2026-03-01T14:30", "2026-03-01 14:30:05.250Z":
+    // the graph after the last transaction committed at or before it). The file is opened
+    // read-only. On failure returns null and fills `*error`.
+    static std::unique_ptr<Database> open_as_of(const std::string& path, std::string_view point,
+                                                const OpenOptions& options = {},
+                                                Error* error = nullptr);
+    // The same for this open database. Not inside an explicit transaction.
+    std::unique_ptr<Database> as_of(std::string_view point, Error* error = nullptr);
+    // For a database made by open_as_of()/as_of(): the transaction it shows (0: before the first).
+    std::optional<int64_t> as_of_transaction() const;
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -98,12 +116,20 @@ class Database {
     const std::string& path() const;
     bool read_only() const;
 
+    // Who is recorded as the author of the transactions this database commits from now on (empty:
+    // the environment's user name, as for OpenOptions::user).
+    void set_user(const std::string& user);
+    const std::string& user() const;
+
     // The triple store under the query engine (bulk loading, pattern lookups).
     Store& store();
 
   private:
     struct Impl;
     explicit Database(std::unique_ptr<Impl> impl);
+    // A Database over an open store (`read_only` refuses every write).
+    static std::unique_ptr<Database> adopt(std::unique_ptr<storage::SqliteStore> store,
+                                           const std::string& path, bool read_only);
     std::unique_ptr<Impl> impl_;
 };
 
