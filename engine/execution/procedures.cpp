@@ -70,7 +70,8 @@ std::vector<Procedure> database_procedures() {
 const std::vector<Procedure>& all_procedures() {
     static const std::vector<Procedure> table = [] {
         std::vector<Procedure> all;
-        for (auto family : {database_procedures, evidence_procedures, search_procedures}) {
+        for (auto family :
+             {database_procedures, evidence_procedures, search_procedures, history_procedures}) {
             for (auto& p : family()) all.push_back(std::move(p));
         }
         std::sort(all.begin(), all.end(),

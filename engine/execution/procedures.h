@@ -6,6 +6,7 @@
 //   procedures_evidence.cpp  db.evidence, db.evidence.add, db.evidence.retract,
 //                            db.evidence.conflicts, db.why
 //   procedures_search.cpp    db.search
+//   procedures_history.cpp   db.transactions, db.changes, db.history, db.undo
 // A family is a function returning its procedures; adding one means declaring it below and adding
 // it to the list in procedures.cpp.
 #pragma once
@@ -50,5 +51,6 @@ std::vector<std::string> procedure_names();
 std::vector<Procedure> database_procedures();
 std::vector<Procedure> search_procedures();
 std::vector<Procedure> evidence_procedures();
+std::vector<Procedure> history_procedures();
 
 }  // namespace meninx::execution
