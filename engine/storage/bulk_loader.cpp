@@ -72,8 +72,8 @@ int64_t next_id(SqliteStore& store, const std::string& table) {
 }  // namespace
 
 SqliteBulkLoader::SqliteBulkLoader(SqliteStore& store) : store_(store) {
-    previous_text_ = store_.change_text();
-    if (previous_text_.empty()) store_.set_change_text(kDefaultText);
+    named_by_loader_ = store_.change_text().empty();
+    if (named_by_loader_) store_.set_change_text(kDefaultText);
     own_transaction_ = !store_.in_transaction();
     bool empty = own_transaction_ && store_.statement_count() == 0;
     if (empty && store_.path() != ":memory:") {
@@ -87,7 +87,7 @@ SqliteBulkLoader::SqliteBulkLoader(SqliteStore& store) : store_(store) {
         }
     } catch (...) {
         restore_journal();
-        store_.set_change_text(previous_text_);
+        restore_text();
         throw;
     }
     try {
@@ -208,8 +208,10 @@ void SqliteBulkLoader::abandon() noexcept {
 }
 
 void SqliteBulkLoader::restore_text() noexcept {
+    if (!named_by_loader_) return;
+    named_by_loader_ = false;
     try {
-        store_.set_change_text(previous_text_);
+        store_.set_change_text({});
     } catch (const Exception&) {
         // Only the name of a later change could be affected.
     }

@@ -52,7 +52,7 @@ class SqliteBulkLoader final : public BulkLoader {
     // Back to WAL mode after a load that left it; a failure leaves the rollback journal, which
     // the next open turns back into WAL.
     void restore_journal() noexcept;
-    // Gives the store back the change text it had before the load.
+    // Clears the change text "bulk load" when the loader set it.
     void restore_text() noexcept;
 
     SqliteStore& store_;
@@ -63,8 +63,8 @@ class SqliteBulkLoader final : public BulkLoader {
     bool left_wal_ = false;
     // The PRAGMA that gives the connection its page cache size back after the load.
     std::string restore_cache_size_;
-    // The store's change text before the load (the load is named "bulk load" when it had none).
-    std::string previous_text_;
+    // True when the caller named no cause for the load, so the loader named it "bulk load".
+    bool named_by_loader_ = false;
     std::unordered_map<std::string, TermId> terms_;
     // CREATE INDEX statements of the indexes dropped for the load, to run again at commit.
     std::vector<std::string> dropped_indexes_;

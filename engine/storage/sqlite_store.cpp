@@ -377,10 +377,12 @@ void SqliteStore::commit() {
         throw;
     }
     open_tx_ = 0;
+    change_text_.clear();
 }
 
 void SqliteStore::rollback() {
     open_tx_ = 0;
+    change_text_.clear();
     // SQLite ends a transaction by itself after some errors; rolling back then is a no-op.
     if (in_transaction()) execute("ROLLBACK");
 }

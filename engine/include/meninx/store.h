@@ -96,9 +96,9 @@ class Store {
     // Starts a bulk load (see BulkLoader). Only one may be open at a time.
     virtual std::unique_ptr<BulkLoader> bulk_loader() = 0;
 
-    // Names what causes the writes that follow, until the next call: history records it with
-    // each transaction ("seed", "import nodes.tsv"; Cypher statements name themselves). A bulk
-    // load without a name is recorded as "bulk load".
+    // Names what causes the writes that follow, until the next call or the end of the
+    // transaction: history records it with the transaction ("seed", "import nodes.tsv"; Cypher
+    // statements name themselves). A bulk load without a name is recorded as "bulk load".
     virtual void set_change_text(std::string text) = 0;
 };
 
