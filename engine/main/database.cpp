@@ -280,6 +280,7 @@ QueryResult Database::Impl::run(std::string_view text, const Map& parameters,
         if (explicit_transaction) {
             store->rollback_to(savepoint);
             store->release(savepoint);
+            store->set_change_text({});
         } else {
             store->rollback();
         }
@@ -287,6 +288,7 @@ QueryResult Database::Impl::run(std::string_view text, const Map& parameters,
     }
     if (explicit_transaction) {
         store->release(savepoint);
+        store->set_change_text({});
     } else {
         store->commit();
     }
