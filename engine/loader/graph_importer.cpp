@@ -101,6 +101,9 @@ class Importer {
         prepare(files);
         read_pass(Kind::Node);
         if (!result_.problems.empty()) fail();
+        std::string cause = "import";
+        for (const auto& f : files) cause += " " + f.path;
+        store_.set_change_text(cause);
         bulk_ = store_.bulk_loader();
         try {
             write_nodes();

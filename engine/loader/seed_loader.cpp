@@ -57,6 +57,7 @@ Map seed_evidence(const SeedEdge& edge) {
 
 SeedCounts write_seed(storage::SqliteStore& store, const SeedGraph& graph) {
     SeedCounts counts;
+    store.set_change_text("seed");
     auto bulk = store.bulk_loader();
     std::vector<TermId> node_ids;
     node_ids.reserve(graph.nodes.size());
