@@ -8,7 +8,7 @@ packages=(
     libsqlite3-dev sqlite3 libsqlitecpp-dev
     antlr4 libantlr4-runtime-dev uuid-dev default-jre-headless
     catch2 libedit-dev nlohmann-json3-dev libbenchmark-dev
-    graphviz tmux clang-format
+    graphviz tmux clang-format serdi
 )
 
 missing=()
