@@ -1,8 +1,20 @@
 #include "arguments.h"
 
+#include "meninx/import_export.h"
 #include "value_text.h"
 
 namespace meninx::shell {
+
+namespace {
+
+// A word of a `:` command line: quoted when it holds spaces or quotes.
+std::string command_word(const std::string& word) {
+    if (word.find_first_of(" \t\"'") == std::string::npos && !word.empty()) return word;
+    char quote = word.find('"') == std::string::npos ? '"' : '\'';
+    return quote + word + quote;
+}
+
+}  // namespace
 
 std::string usage_text() {
     return R"(Usage: meninx [OPTIONS] [DATABASE]
@@ -17,6 +29,11 @@ Options:
       --format FORMAT     Write results as table, csv, tsv, json, jsonl, markdown or dot
                           (dot: a Graphviz picture of the nodes, relationships and paths)
       --param NAME=VALUE  Set parameter $NAME to a JSON VALUE; repeatable
+      --import FILE...    Import KGX TSV, JSON Lines or Cypher files (a table in another
+                          form after --mapping MAP.json) in one transaction; like -c ':import'
+      --export FORMAT TARGET
+                          Export the graph as kgx, jsonl, ntriples or cypher to TARGET (a
+                          directory or file prefix for kgx and jsonl; '-' for standard output)
       --read-only         Open the database so that no write can succeed
       --bail              Stop at the first failing statement
       --ascii             Draw tables with ASCII characters only
@@ -77,6 +94,40 @@ std::optional<CommandLine> parse_arguments(const std::vector<std::string>& args,
                 return std::nullopt;
             }
             cl.shell.parameters[v.substr(0, eq)] = parsed;
+        } else if (arg == "--import") {
+            std::string command = ":import";
+            size_t files = 0;
+            while (i + 1 < args.size() &&
+                   (args[i + 1] == "--mapping" || args[i + 1].empty() || args[i + 1][0] != '-')) {
+                std::string word = args[++i];
+                if (word == "--mapping") {
+                    if (i + 1 >= args.size()) {
+                        *error = "--mapping needs a mapping file, then the table it maps";
+                        return std::nullopt;
+                    }
+                    command += " --mapping " + command_word(args[++i]);
+                    continue;
+                }
+                command += " " + command_word(word);
+                ++files;
+            }
+            if (files == 0) {
+                *error = "--import needs at least one file";
+                return std::nullopt;
+            }
+            cl.inputs.push_back(ScriptInput{false, command});
+        } else if (arg == "--export") {
+            std::string target;
+            if (!value(&v) || !value(&target)) {
+                *error = "--export needs a format (kgx, jsonl, ntriples, cypher) and a target";
+                return std::nullopt;
+            }
+            auto format = parse_graph_format(v);
+            if (!format || *format == GraphFormat::Csv) {
+                *error = "unknown export format '" + v + "' (kgx, jsonl, ntriples, cypher)";
+                return std::nullopt;
+            }
+            cl.inputs.push_back(ScriptInput{false, ":export " + v + " " + command_word(target)});
         } else if (arg == "--read-only") {
             cl.shell.read_only = true;
         } else if (arg == "--bail") {

@@ -154,10 +154,10 @@ class TableReader final : public RecordReader {
             throw Exception(ErrorKind::Io, path + ": the file is empty; a header line is needed");
         }
         for (auto& h : header) h = trim(h);
-        if (mapping) {
+        if (mapping && !mapping->kgx_columns) {
             plan_mapped(header, *mapping);
         } else {
-            plan_kgx(header);
+            plan_kgx(header, mapping);
         }
     }
 
@@ -220,7 +220,7 @@ class TableReader final : public RecordReader {
         return true;
     }
 
-    void plan_kgx(const std::vector<std::string>& header) {
+    void plan_kgx(const std::vector<std::string>& header, const TableMapping* refinements) {
         auto has = [&](const char* name) {
             return std::find(header.begin(), header.end(), name) != header.end();
         };
@@ -245,8 +245,26 @@ class TableReader final : public RecordReader {
             if (kind_ == Kind::Edge && h == "predicate") c.role = Role::Predicate;
             if (kind_ == Kind::Edge && h == "object") c.role = Role::Object;
             if (kind_ == Kind::Edge && h == "original_predicate") c.role = Role::OriginalPredicate;
+            if (refinements) refine(c, *refinements);
             columns_.push_back(c);
         }
+    }
+
+    // A mapping without columns of its own adjusts the KGX columns: renamed or ignored
+    // properties, declared types.
+    static void refine(Column& c, const TableMapping& m) {
+        if (c.role != Role::Property) return;
+        if (std::find(m.ignore.begin(), m.ignore.end(), c.header) != m.ignore.end()) {
+            c.role = Role::Ignore;
+            return;
+        }
+        if (auto renamed = m.properties.find(c.header); renamed != m.properties.end()) {
+            c.property = renamed->second;
+        } else if (!m.all_properties) {
+            c.role = Role::Ignore;
+            return;
+        }
+        if (auto type = m.types.find(c.property); type != m.types.end()) c.declared = type->second;
     }
 
     void plan_mapped(const std::vector<std::string>& header, const TableMapping& m) {
@@ -607,9 +625,19 @@ TableMapping read_table_mapping(const std::string& path) {
     string_member("predicate", &m.predicate);
     string_member("object_column", &m.object_column);
     string_member("list_separator", &separator);
-    if (kind.empty())
+    const bool structure = !m.id_column.empty() || !m.category_column.empty() ||
+                           !m.category.empty() || !m.subject_column.empty() ||
+                           !m.object_column.empty() || !m.predicate_column.empty() ||
+                           !m.predicate.empty();
+    if (kind.empty() && !structure) {
+        // Only types, ignored columns, separators: a KGX table read with these refinements.
+        m.kgx_columns = true;
+    } else if (kind.empty()) {
         kind = m.subject_column.empty() && m.object_column.empty() ? "nodes" : "edges";
-    if (kind == "nodes") {
+    }
+    if (m.kgx_columns) {
+        // The header decides between nodes and edges.
+    } else if (kind == "nodes") {
         m.kind = GraphRecord::Kind::Node;
         if (m.id_column.empty()) mapping_error(path, "a nodes mapping needs \"id_column\"");
     } else if (kind == "edges") {

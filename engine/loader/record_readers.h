@@ -32,8 +32,12 @@ namespace meninx::loader {
 // `category` / `predicate` give one fixed value for every row instead of a column. Without
 // `properties` every other column is a property under its own name; `ignore` lists columns to
 // skip; `list_separator` (default "|") splits LIST<STRING> cells; `types` types properties the
-// database's model does not declare (INTEGER, FLOAT, STRING, BOOLEAN, LIST<STRING>).
+// database's model does not declare (INTEGER, FLOAT, STRING, BOOLEAN, LIST<STRING>). A mapping
+// that names no columns (only `types`, `ignore`, `properties`, ...) keeps the KGX columns:
+//   {"types": {"synonyms": "LIST<STRING>", "xrefs": "LIST<STRING>"}}
 struct TableMapping {
+    // True for a mapping that only refines a KGX table.
+    bool kgx_columns = false;
     GraphRecord::Kind kind = GraphRecord::Kind::Node;
     std::optional<char> delimiter;
     std::string id_column;
