@@ -172,7 +172,7 @@ class Undo {
 
     UndoResult run() {
         auto changes = net_changes(changes_in(store_, tx_));
-        later_changes_to_same_facts();
+        for (const NetChange& c : changes) still_as_left(c);
         refuse_if_conflicts();
         UndoResult result;
         result.tx = store_.open_tx();
@@ -224,18 +224,27 @@ class Undo {
         return it->second;
     }
 
-    // Later transactions that added, retracted or re-added a statement or node this one changed.
-    void later_changes_to_same_facts() {
-        Query& q = store_.cached(
-            "WITH t AS (SELECT history.* FROM tx JOIN history ON history.id BETWEEN "
-            "tx.first_change AND tx.last_change WHERE tx.id = ?1) "
-            "SELECT later.tx FROM t JOIN history AS later ON later.stmt = t.stmt "
-            "WHERE t.stmt <> 0 AND later.tx > ?1 "
-            "UNION SELECT later.tx FROM t JOIN history AS later ON later.s = t.s AND "
-            "later.stmt = 0 WHERE t.stmt = 0 AND later.tx > ?1");
-        q.bind(1, tx_);
-        while (q.step()) later_.insert(q.get_int(0));
-        q.reset();
+    // A fact the transaction added must still be there, and one it retracted still absent;
+    // otherwise the transaction that changed it last is in the way. (A fact changed and changed
+    // back by later transactions, as an undo and its redo do, is as the transaction left it.)
+    void still_as_left(const NetChange& c) {
+        if (c.net() == 0) return;
+        const bool present =
+            c.node() ? optional_int(store_, "SELECT id FROM term WHERE id = ?1 AND kind = 1",
+                                    c.row.s)
+                           .has_value()
+                     : optional_int(store_, "SELECT id FROM stmt WHERE id = ?1", c.row.stmt)
+                           .has_value();
+        if (present == (c.net() == 1)) return;
+        auto tx = c.node() ? optional_int(store_,
+                                          "SELECT tx FROM history WHERE s = ?1 AND stmt = 0 "
+                                          "ORDER BY id DESC LIMIT 1",
+                                          c.row.s)
+                           : optional_int(store_,
+                                          "SELECT tx FROM history WHERE stmt = ?1 ORDER BY id "
+                                          "DESC LIMIT 1",
+                                          c.row.stmt);
+        if (tx) later_.insert(*tx);
     }
 
     // The transaction that put statement `id` where it is now.

@@ -80,9 +80,10 @@ struct UndoResult {
 
 // Reverses transaction `tx` inside the store's open write transaction, which is recorded as its
 // undo (undoing an undo redoes). Refused with a Constraint error naming the later transactions
-// when they changed the same facts (the same statement or node, the same property of the same
-// element, the same label) or built on what the undo would take away (a property of a node it
-// would delete, a relationship to it): those must be undone first, the newest first.
+// in the way: those that left a fact this one added or retracted otherwise than it left it, that
+// gave a property it retracted a new value (or a label it retracted back), or that built on what
+// the undo would take away (a property of a node it would delete, a relationship to it). Undoing
+// those first, the newest first, makes the undo possible.
 UndoResult undo(SqliteStore& store, int64_t tx);
 
 }  // namespace meninx::storage

@@ -130,6 +130,20 @@ std::string check_block(const TestBlock& block, const QueryResult& result,
     return "";
 }
 
+// Runs a block's statement on the database, or on a read-only copy of it as it was at the
+// block's `asof` point (a point that cannot be read is the block's error).
+QueryResult run_block(Database& db, const TestBlock& block, const QueryOptions& options) {
+    if (block.as_of.empty()) return db.query(block.text, block.parameters, options);
+    Error error;
+    auto past = db.as_of(block.as_of, &error);
+    if (!past) {
+        QueryResult failed;
+        failed.error = error;
+        return failed;
+    }
+    return past->query(block.text, block.parameters, options);
+}
+
 FileOutcome run_file(const std::string& path, const Options& options) {
     FileOutcome outcome;
     TestFile file = parse_test_file(path, read_file(path));
@@ -157,9 +171,14 @@ FileOutcome run_file(const std::string& path, const Options& options) {
     query_options.timeout = std::chrono::seconds(30);
     std::vector<bool> replace(file.blocks.size(), false);
     std::vector<std::vector<std::string>> replacements(file.blocks.size());
+    std::string user;
     for (size_t b = 0; b < file.blocks.size(); ++b) {
         const TestBlock& block = file.blocks[b];
-        QueryResult result = db->query(block.text, block.parameters, query_options);
+        if (block.user != user) {
+            db->set_user(block.user);
+            user = block.user;
+        }
+        QueryResult result = run_block(*db, block, query_options);
         std::vector<std::string> actual_rows;
         std::string failure = check_block(block, result, actual_rows);
         if (options.update && block.kind == BlockKind::Query && result.ok() && !failure.empty()) {

@@ -200,3 +200,23 @@ TEST_CASE("every TCK feature parses, with the documented number of cases", "[run
     CHECK(cases == 3897);
     CHECK(values > 1000);
 }
+
+TEST_CASE("user lasts until the next one; asof applies to the next block only", "[runners]") {
+    TestFile file = parse_test_file("h.test",
+                                    "statement ok\nCREATE ()\n\n"
+                                    "user alice\nstatement ok\nCREATE ()\n\n"
+                                    "asof 1\nquery\nMATCH (n) RETURN count(n)\n----\n1\n\n"
+                                    "user bob\nquery\nRETURN 1\n----\n1\n");
+    REQUIRE(file.blocks.size() == 4);
+    CHECK(file.blocks[0].user.empty());
+    CHECK(file.blocks[1].user == "alice");
+    CHECK(file.blocks[1].as_of.empty());
+    CHECK(file.blocks[2].user == "alice");
+    CHECK(file.blocks[2].as_of == "1");
+    CHECK(file.blocks[3].user == "bob");
+    CHECK(file.blocks[3].as_of.empty());
+    CHECK_THROWS_WITH(parse_test_file("h.test", "statement ok\nRETURN 1\n\nasof 2\n"),
+                      Catch::Contains("`asof` without a following block"));
+    CHECK_THROWS_WITH(parse_test_file("h.test", "user\nstatement ok\nRETURN 1\n"),
+                      Catch::Contains("expected `user NAME`"));
+}

@@ -94,6 +94,8 @@ TestFile parse_test_file(const std::string& path, const std::string& content) {
         file.lines.push_back(line);
     }
     Map pending_parameters;
+    std::string user;
+    std::string pending_as_of;
     bool seen_block = false;
     size_t i = 0;
     const size_t n = file.lines.size();
@@ -125,12 +127,27 @@ TestFile parse_test_file(const std::string& path, const std::string& content) {
             ++i;
             continue;
         }
+        if (starts_with_word(line, "user")) {
+            user = trim(line.substr(4));
+            if (user.empty()) fail(path, i, "expected `user NAME`");
+            ++i;
+            continue;
+        }
+        if (starts_with_word(line, "asof")) {
+            pending_as_of = trim(line.substr(4));
+            if (pending_as_of.empty()) fail(path, i, "expected `asof TX` or `asof TIME`");
+            ++i;
+            continue;
+        }
         TestBlock block;
         if (!parse_header(trim(line), block)) fail(path, i, "unknown directive `" + line + "`");
         seen_block = true;
         block.header_line = i;
         block.parameters = std::move(pending_parameters);
         pending_parameters.clear();
+        block.user = user;
+        block.as_of = std::move(pending_as_of);
+        pending_as_of.clear();
         ++i;
         std::string text;
         while (i < n && !is_blank(file.lines[i]) && trim(file.lines[i]) != "----") {
@@ -160,6 +177,7 @@ TestFile parse_test_file(const std::string& path, const std::string& content) {
         file.blocks.push_back(std::move(block));
     }
     if (!pending_parameters.empty()) fail(path, n, "`param` lines without a following block");
+    if (!pending_as_of.empty()) fail(path, n, "`asof` without a following block");
     return file;
 }
 

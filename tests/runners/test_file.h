@@ -32,6 +32,12 @@ struct TestBlock {
     size_t header_line = 0;  // 0-based index of the directive line
     std::string text;        // the Cypher statement
     Map parameters;          // from `param name=<json>` lines before the block
+    // From `user NAME` (in force until the next one): who the block's changes are recorded as;
+    // empty for the environment's user name.
+    std::string user;
+    // From `asof POINT` right before the block: it runs on the database as it was then (a
+    // transaction id or a UTC time, see Database::as_of); empty for the database itself.
+    std::string as_of;
     bool has_separator = false;
     size_t separator_line = 0;  // 0-based index of "----" (when has_separator)
     size_t text_end = 0;        // 0-based index one past the statement's last line
