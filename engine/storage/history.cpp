@@ -172,38 +172,37 @@ class Undo {
 
     UndoResult run() {
         auto changes = net_changes(changes_in(store_, tx_));
-        for (const NetChange& c : changes) still_as_left(c);
-        refuse_if_conflicts();
+        // Facts no longer as the transaction left them are not touched; the undo goes on only to
+        // find everything else in the way, and is then refused as a whole.
+        std::vector<NetChange> undoable;
+        for (const NetChange& c : changes) {
+            if (c.net() != 0 && still_as_left(c)) undoable.push_back(c);
+        }
         UndoResult result;
         result.tx = store_.open_tx();
         // Take away what the transaction added (statements before the nodes they are about),
-        // then put back what it retracted (nodes before their statements). The whole statement
-        // is rolled back when a check below refuses.
-        for (const NetChange& c : changes) {
+        // then put back what it retracted (nodes before their statements).
+        for (const NetChange& c : undoable) {
             if (c.net() != 1 || c.node()) continue;
             remove_statement(c.row.stmt);
             ++result.retracted;
         }
-        for (const NetChange& c : changes) {
-            if (c.net() == -1 && !c.node()) slot_taken(c.row);
-        }
-        refuse_if_conflicts();
-        for (const NetChange& c : changes) {
+        for (const NetChange& c : undoable) {
             if (c.net() != 1 || !c.node()) continue;
             remove_node(c.row.s);
             ++result.retracted;
         }
-        for (const NetChange& c : changes) {
+        for (const NetChange& c : undoable) {
             if (c.net() != -1 || !c.node()) continue;
             add_node(c.row.s);
             ++result.added;
         }
-        for (const NetChange& c : changes) {
-            if (c.net() != -1 || c.node()) continue;
+        for (const NetChange& c : undoable) {
+            if (c.net() != -1 || c.node() || slot_taken(c.row)) continue;
             add_statement(c.row);
             ++result.added;
         }
-        for (const NetChange& c : changes) {
+        for (const NetChange& c : undoable) {
             if (c.net() == 1 && c.node()) nothing_refers_to_node(c.row.s);
             if (c.net() == 1 && !c.node() && kind(c.row.p) == TermKind::RelationshipType) {
                 nothing_refers_to_relationship(c.row.stmt);
@@ -227,15 +226,13 @@ class Undo {
     // A fact the transaction added must still be there, and one it retracted still absent;
     // otherwise the transaction that changed it last is in the way. (A fact changed and changed
     // back by later transactions, as an undo and its redo do, is as the transaction left it.)
-    void still_as_left(const NetChange& c) {
-        if (c.net() == 0) return;
+    bool still_as_left(const NetChange& c) {
         const bool present =
-            c.node() ? optional_int(store_, "SELECT id FROM term WHERE id = ?1 AND kind = 1",
-                                    c.row.s)
-                           .has_value()
-                     : optional_int(store_, "SELECT id FROM stmt WHERE id = ?1", c.row.stmt)
-                           .has_value();
-        if (present == (c.net() == 1)) return;
+            c.node()
+                ? optional_int(store_, "SELECT id FROM term WHERE id = ?1 AND kind = 1", c.row.s)
+                      .has_value()
+                : optional_int(store_, "SELECT id FROM stmt WHERE id = ?1", c.row.stmt).has_value();
+        if (present == (c.net() == 1)) return true;
         auto tx = c.node() ? optional_int(store_,
                                           "SELECT tx FROM history WHERE s = ?1 AND stmt = 0 "
                                           "ORDER BY id DESC LIMIT 1",
@@ -245,6 +242,7 @@ class Undo {
                                           "DESC LIMIT 1",
                                           c.row.stmt);
         if (tx) later_.insert(*tx);
+        return false;
     }
 
     // The transaction that put statement `id` where it is now.
@@ -274,9 +272,9 @@ class Undo {
 
     // Putting back a retracted label, property or evidence link must not give its element a
     // second one: a later transaction may have set the property again.
-    void slot_taken(const ChangeRecord& row) {
+    bool slot_taken(const ChangeRecord& row) {
         const TermKind k = kind(row.p);
-        if (k == TermKind::RelationshipType) return;
+        if (k == TermKind::RelationshipType) return false;
         std::optional<int64_t> live;
         if (k == TermKind::PropertyKey) {
             live = optional_int(store_, "SELECT id FROM stmt WHERE s = ?1 AND p = ?2 LIMIT 1",
@@ -287,6 +285,7 @@ class Undo {
                                 row.s, row.p, row.o);
         }
         if (live) added_by(*live);
+        return live.has_value();
     }
 
     void nothing_refers_to_node(TermId node) {
