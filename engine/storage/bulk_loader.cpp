@@ -111,6 +111,7 @@ SqliteBulkLoader::SqliteBulkLoader(SqliteStore& store) : store_(store) {
         const bool fast = empty && next_statement_ == 1;
         if (fast) start_fast_path();
         if (store_.has_history()) record_history_at_commit(fast);
+        defer_triggers();
     } catch (...) {
         abandon();
         throw;
@@ -154,6 +155,35 @@ void SqliteBulkLoader::write_history() {
                    ", 1, id, s, p, o FROM stmt WHERE id >= " + std::to_string(first_statement_) +
                    " ORDER BY id");
     for (const auto& sql : dropped_triggers_) store_.execute(sql);
+}
+
+void SqliteBulkLoader::defer_triggers() {
+    first_statement_ = next_statement_;
+    auto table = store_.prepare(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = "
+        "'bulk_deferred_trigger'");
+    const bool listing = table->step() && table->get_int(0) > 0;
+    table.reset();
+    if (!listing) return;
+    auto listed = store_.prepare(
+        "SELECT s.name, s.sql, d.catch_up FROM sqlite_schema AS s JOIN bulk_deferred_trigger AS d "
+        "ON s.type = 'trigger' AND s.name = d.name ORDER BY s.name");
+    std::vector<std::string> names;
+    while (listed->step()) {
+        names.push_back(listed->get_text(0));
+        deferred_.emplace_back(listed->get_text(1), listed->get_text(2));
+    }
+    listed.reset();
+    for (const auto& name : names) store_.execute("DROP TRIGGER \"" + name + "\"");
+}
+
+void SqliteBulkLoader::catch_up_deferred() {
+    for (const auto& [create, catch_up] : deferred_) {
+        auto q = store_.prepare(catch_up);
+        q->bind(1, first_statement_);
+        q->run();
+        store_.execute(create);
+    }
 }
 
 void SqliteBulkLoader::start_fast_path() {
@@ -301,6 +331,7 @@ void SqliteBulkLoader::commit() {
         flush_statements();
         finish_statements();
         write_history();
+        catch_up_deferred();
         for (const auto& sql : dropped_indexes_) store_.execute(sql);
         if (own_transaction_) {
             store_.commit();

@@ -44,6 +44,11 @@ class SqliteBulkLoader final : public BulkLoader {
     // indexes) for the load; write_history() adds the rows and restores them.
     void record_history_at_commit(bool drop_indexes);
     void write_history();
+    // Triggers listed in the table bulk_deferred_trigger (the search index's) are dropped for the
+    // load; catch_up_deferred() runs each one's catch-up SQL once over the new statements and
+    // creates the trigger again.
+    void defer_triggers();
+    void catch_up_deferred();
     void require_open() const;
     void finish_statements();
     void flush_terms();
@@ -70,6 +75,8 @@ class SqliteBulkLoader final : public BulkLoader {
     std::vector<std::string> dropped_indexes_;
     // CREATE TRIGGER statements of the recording triggers dropped for the load.
     std::vector<std::string> dropped_triggers_;
+    // Deferred triggers: their CREATE TRIGGER statement and their catch-up SQL.
+    std::vector<std::pair<std::string, std::string>> deferred_;
     // The first ids of the load: every term and statement from them on is new.
     TermId first_term_ = 0;
     StatementId first_statement_ = 0;
