@@ -150,6 +150,20 @@ constexpr const char* kRankedHits =
     "l.o = ?2) "
     "GROUP BY st.s ORDER BY best DESC, total DESC, st.s LIMIT ?3";
 
+// A file opened read-only before its upgrade to schema version 4 has no index to search.
+void require_index(ExecContext& ctx) {
+    auto& q = ctx.graph().store().cached(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'node_search'");
+    const bool present = q.step() && q.get_int(0) > 0;
+    q.reset();
+    if (!present) {
+        throw Exception(ErrorKind::Usage,
+                        std::string(kProcedure) +
+                            ": this database has no search index yet (it was made by an older "
+                            "Meninx); open it once without --read-only to add it");
+    }
+}
+
 ProcedureRows search(ExecContext& ctx, const std::vector<Value>& args) {
     const Value& text = args[0];
     if (text.is_null()) return {};
@@ -160,6 +174,7 @@ ProcedureRows search(ExecContext& ctx, const std::vector<Value>& args) {
     const SearchOptions options = search_options(args);
     ProcedureRows rows;
     if (options.limit == 0) return rows;
+    require_index(ctx);
     auto& q = ctx.graph().store().cached(kRankedHits);
     q.bind(1, match);
     if (options.label) {
