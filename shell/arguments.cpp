@@ -35,6 +35,10 @@ Options:
                           Export the graph as kgx, jsonl, ntriples or cypher to TARGET (a
                           directory or file prefix for kgx and jsonl; '-' for standard output)
       --read-only         Open the database so that no write can succeed
+      --user NAME         Record NAME as the author of changes (default: $MENINX_USER,
+                          else $USER)
+      --as-of TX|TIME     Show the graph as it was after transaction TX or at a UTC time
+                          (2026-03-01, 2026-03-01T14:30); read-only, :asof now goes back
       --bail              Stop at the first failing statement
       --ascii             Draw tables with ASCII characters only
       --history FILE      Keep the interactive history in FILE ("" for none;
@@ -130,6 +134,20 @@ std::optional<CommandLine> parse_arguments(const std::vector<std::string>& args,
             cl.inputs.push_back(ScriptInput{false, ":export " + v + " " + command_word(target)});
         } else if (arg == "--read-only") {
             cl.shell.read_only = true;
+        } else if (arg == "--user") {
+            if (!value(&v)) return std::nullopt;
+            if (v.empty()) {
+                *error = "--user needs a name";
+                return std::nullopt;
+            }
+            cl.shell.user = v;
+        } else if (arg == "--as-of") {
+            if (!value(&v)) return std::nullopt;
+            if (v.empty()) {
+                *error = "--as-of needs a transaction id or a UTC time";
+                return std::nullopt;
+            }
+            cl.shell.as_of = v;
         } else if (arg == "--bail") {
             cl.shell.bail = true;
         } else if (arg == "--ascii") {

@@ -34,6 +34,7 @@ bool Shell::open(const std::string& path) {
     OpenOptions opts;
     opts.read_only = options_.read_only;
     opts.create = !options_.read_only;
+    opts.user = options_.user;
     Error error;
     auto db = Database::open(path, opts, &error);
     if (!db) {
@@ -41,7 +42,13 @@ bool Shell::open(const std::string& path) {
         return false;
     }
     db_ = std::move(db);
+    live_.reset();
     refresh_catalog();
+    if (!options_.as_of.empty()) {
+        std::string point = std::move(options_.as_of);
+        options_.as_of.clear();
+        return view_as_of(point, "--as-of");
+    }
     return true;
 }
 
@@ -52,6 +59,7 @@ std::string Shell::prompt(bool continued) const {
     } else if (db_) {
         name = "memory";
     }
+    if (db_ && db_->as_of_transaction()) name += "@" + std::to_string(*db_->as_of_transaction());
     if (db_ && db_->in_transaction()) name += '*';
     if (continued) return std::string(name.size(), '.') + "> ";
     return name + "> ";

@@ -32,6 +32,11 @@ struct ShellOptions {
     FormatOptions format;
     // Open databases so that no write can succeed.
     bool read_only = false;
+    // Who history records as the author of changes (empty: the environment's user name).
+    std::string user;
+    // When set, the first database opened is shown as it was at this point of its history (a
+    // transaction id or a UTC time, as :asof takes).
+    std::string as_of;
     // Stop a script at its first failing statement or command.
     bool bail = false;
     // Parameters available to every statement as $name.
@@ -117,6 +122,14 @@ class Shell {
     bool cmd_show(std::string_view args);
     bool cmd_import(std::string_view args);
     bool cmd_export(std::string_view args);
+    bool cmd_log(std::string_view args);
+    bool cmd_asof(std::string_view args);
+    bool cmd_undo(std::string_view args);
+    // Shows the open database as it was at `point` (see Database::as_of); false, with a message
+    // naming `asked_by` (the command or option), when it cannot.
+    bool view_as_of(std::string_view point, std::string_view asked_by);
+    // Writes a result the way statements' results are written (tables for the dot format).
+    void write_result(const QueryResult& result);
     // Runs Cypher script files in one transaction (for :import FILE.cypher).
     bool import_scripts(const std::vector<ImportFile>& files);
 
@@ -125,6 +138,8 @@ class Shell {
     std::ostream& err_;
     std::unique_ptr<std::ofstream> file_out_;
     std::unique_ptr<Database> db_;
+    // While db_ shows the past (:asof), the database itself, to go back to.
+    std::unique_ptr<Database> live_;
     // The last result with columns, for :show.
     std::optional<QueryResult> last_result_;
     int pictures_ = 0;  // files :show has written without being given a name
