@@ -211,6 +211,10 @@ std::string measure_name(std::string_view base) {
         {"median_survival_weeks", "median survival"},
         {"response_duration_years", "response duration"},
         {"death_risk_ratio", "death risk ratio"},
+        {"death_risk_increase_pct_per_ctc_per_ml", "death risk increase"},
+        {"threshold_ctc_per_ml", "threshold"},
+        {"threshold_ctc_per_3ml", "threshold"},
+        {"survival_years_over", "survival over"},
     };
     if (auto it = names.find(base); it != names.end()) return std::string(it->second);
     std::string name(base);
@@ -226,10 +230,13 @@ std::string measure_name(std::string_view base) {
 
 std::string with_unit(const std::string& number, const std::string& unit) {
     static const std::map<std::string_view, std::string_view> short_units = {
-        {"%", "%"}, {"ratio", ""}, {"months", " mo"}, {"weeks", " wk"}, {"years", " y"}};
+        {"ratio", ""},   {"months", " mo"},         {"weeks", " wk"},
+        {"years", " y"}, {"CTC per mL", " CTC/mL"}, {"CTC per 3 mL", " CTC/3 mL"}};
     if (auto it = short_units.find(unit); it != short_units.end()) {
         return number + std::string(it->second);
     }
+    // A percentage sticks to its number: 80.3%, 1% per CTC/mL.
+    if (unit.starts_with('%')) return number + unit;
     return number + " " + unit;
 }
 

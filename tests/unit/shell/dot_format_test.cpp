@@ -105,6 +105,14 @@ TEST_CASE("dot: relationships are labelled with their type and key measures", "[
     Relationship poor{5, 7, 11, "PENETRATES",
                       props({{"penetration", Value("poor")}, {"fact_id", Value("F30")}})};
     REQUIRE(relationship_caption(poor, &h) == "PENETRATES · penetration: poor");
+    // Units: a percentage sticks to its number, counts per volume are abbreviated.
+    Relationship ctc{7, 7, 9, "BIOMARKER_FOR",
+                     props({{"death_risk_increase_pct_per_ctc_per_ml", Value(1.0)},
+                            {"threshold_ctc_per_3ml", Value(61.0)}})};
+    h.units["death_risk_increase_pct_per_ctc_per_ml"] = "% per CTC/mL";
+    h.units["threshold_ctc_per_3ml"] = "CTC per 3 mL";
+    REQUIRE(relationship_caption(ctc, &h) ==
+            "BIOMARKER_FOR\ndeath risk increase 1% per CTC/mL\nthreshold 61 CTC/3 mL");
     Relationship bare{6, 7, 11, "MEMBER_OF", props({{"fact_id", Value("F01")}})};
     REQUIRE(relationship_caption(bare, &h) == "MEMBER_OF");
     // A measure the model gives no unit is not shown.
