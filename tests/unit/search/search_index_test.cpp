@@ -75,6 +75,18 @@ TEST_CASE("A file made before the search index gets it filled on upgrade", "[sea
     TempDir dir;
     const std::string path = dir.file("v2.meninx");
     write_version_2_file(path);
+    OpenOptions read_only;
+    read_only.read_only = true;
+    {
+        // Read-only, the file cannot be upgraded: db.search says what to do.
+        Error error;
+        auto db = Database::open(path, read_only, &error);
+        INFO(error.message);
+        REQUIRE(db);
+        QueryResult r = db->query("CALL db.search('osimertinib') YIELD node RETURN node");
+        REQUIRE_FALSE(r.ok());
+        CHECK_THAT(r.error->message, Catch::Contains("has no search index"));
+    }
     {
         auto db = Database::open(path);
         REQUIRE(db);
@@ -89,8 +101,6 @@ TEST_CASE("A file made before the search index gets it filled on upgrade", "[sea
         CHECK(names_found(*db, "mereletinib") == std::vector<std::string>{"osimertinib"});
     }
     // A read-only open of the upgraded file searches too.
-    OpenOptions read_only;
-    read_only.read_only = true;
     auto db = Database::open(path, read_only);
     REQUIRE(db);
     CHECK(names_found(*db, "mereletinib") == std::vector<std::string>{"osimertinib"});
