@@ -58,6 +58,20 @@ std::vector<Procedure> database_procedures() {
                                   "SELECT t.value FROM term t WHERE t.kind = 4 AND EXISTS "
                                   "(SELECT 1 FROM stmt WHERE p = t.id) ORDER BY t.value");
          }},
+        {"db.procedures",
+         {"name", "signature", "writes"},
+         0,
+         0,
+         false,
+         "db.procedures() :: (name, signature, writes) -- every procedure, with what it takes "
+         "and returns",
+         [](ExecContext&, const std::vector<Value>&) {
+             ProcedureRows rows;
+             for (const auto& p : all_procedures()) {
+                 rows.push_back({Value(p.name), Value(p.description), Value(p.writes)});
+             }
+             return rows;
+         }},
         {"db.schema", catalog::Catalog::schema_columns(), 0, 0, false,
          "db.schema() :: (kind, name, curie, detail, unit, description) -- the domain model: "
          "categories, predicates with their endpoint rules, properties with types and units",
