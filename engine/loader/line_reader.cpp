@@ -32,6 +32,8 @@ FILE* spawn_gzip(const std::string& path, pid_t* pid) {
     posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
     posix_spawn_file_actions_addclose(&actions, fds[0]);
     posix_spawn_file_actions_addclose(&actions, fds[1]);
+    // gzip's own complaint would duplicate ours.
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
     std::string program = "gzip", dash_d = "-dc", end = "--", file = path;
     char* argv[] = {program.data(), dash_d.data(), end.data(), file.data(), nullptr};
     int rc = posix_spawnp(pid, "gzip", &actions, nullptr, argv, environ);
