@@ -96,7 +96,9 @@ bool Shell::cmd_help(std::string_view args) {
     }
     if (wanted.empty()) {
         os << "Statements end with ';' and may span lines. Tab completes keywords, labels, types,\n"
-              "property keys, functions and commands; Ctrl-C stops a query or clears the input.\n";
+              "property keys, functions and commands; Ctrl-C stops a query or clears the input.\n"
+              "CALL db.procedures() lists the procedures (db.search, db.why, db.evidence, ...).\n"
+              "Worked examples with their output: docs/tutorial.md; the shell: docs/shell.md.\n";
     }
     return true;
 }
