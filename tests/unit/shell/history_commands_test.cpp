@@ -48,7 +48,7 @@ struct FileSession {
 
 }  // namespace
 
-TEST_CASE("--user and --as-of are parsed into the shell's options", "[shell][history]") {
+TEST_CASE("Options --user and --as-of are parsed into the shell's options", "[shell][history]") {
     std::string error;
     auto cl = parse_arguments({"--user", "alice", "--as-of", "2026-03-01T10:00", "db"}, &error);
     REQUIRE(cl);
@@ -123,7 +123,7 @@ TEST_CASE(":asof reads the past read-only, the prompt says which, and now goes b
     CHECK_THAT(s.err.str(), Catch::Contains("error: :asof: 'someday' is not a point of history"));
 }
 
-TEST_CASE("--as-of opens the database at a point of its history", "[shell][history]") {
+TEST_CASE("Option --as-of opens the database at a point of its history", "[shell][history]") {
     std::string path;
     {
         FileSession s;
