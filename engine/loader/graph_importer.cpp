@@ -5,6 +5,7 @@
 #include <chrono>
 #include <unordered_map>
 
+#include "catalog/evidence.h"
 #include "loader/record_readers.h"
 #include "loader/vocabulary.h"
 #include "meninx/error.h"
@@ -423,6 +424,14 @@ class Importer {
                 return report(file, record.line, "model: " + *why);
             }
         }
+        std::vector<Map> evidence;
+        for (const auto& item : record.evidence) {
+            Map fields = catalog::complete_evidence(item.as_map(), store_.user());
+            if (auto why = catalog::check_evidence(fields, strict_ ? catalog_ : nullptr)) {
+                return report(file, record.line, "evidence: " + *why);
+            }
+            evidence.push_back(std::move(fields));
+        }
         if (!result_.problems.empty()) return;
         TermId type_id = type_term(*type);
         std::vector<std::pair<TermId, TermId>> properties;
@@ -430,21 +439,40 @@ class Importer {
             properties.emplace_back(key_term(key), literal(value));
         }
         std::sort(properties.begin(), properties.end());
-        if (subject->existed && object->existed &&
-            already_there(subject->term, type_id, object->term, properties)) {
-            ++result_.relationships_unchanged;
-            return;
+        StatementId relationship = 0;
+        if (subject->existed && object->existed) {
+            relationship = already_there(subject->term, type_id, object->term, properties);
         }
-        StatementId relationship = bulk_->add(subject->term, type_id, object->term);
-        ++result_.statements_added;
-        for (const auto& [key, value] : properties) add(-relationship, key, value);
-        ++result_.relationships_created;
+        if (relationship != 0) {
+            ++result_.relationships_unchanged;
+        } else {
+            relationship = bulk_->add(subject->term, type_id, object->term);
+            ++result_.statements_added;
+            for (const auto& [key, value] : properties) add(-relationship, key, value);
+            ++result_.relationships_created;
+        }
+        for (const auto& fields : evidence) add_evidence(relationship, fields);
     }
 
-    // True when the database had, before this import, a relationship from `start` to `end` of
-    // `type` with exactly `properties` (key and value term ids, sorted).
-    bool already_there(TermId start, TermId type, TermId end,
-                       const std::vector<std::pair<TermId, TermId>>& properties) {
+    // Links an evidence record to a relationship, unless it already has an identical one.
+    void add_evidence(StatementId relationship, const Map& fields) {
+        TermId predicate = bulk_->intern(catalog::evidence_predicate_term());
+        TermId record = literal(Value(fields));
+        if (relationship <= last_old_statement_) {
+            auto& q = store_.cached("SELECT 1 FROM stmt WHERE s = ?1 AND p = ?2 AND o = ?3");
+            q.bind(1, -relationship).bind(2, predicate).bind(3, record);
+            bool present = q.step();
+            q.reset();
+            if (present) return;
+        }
+        add(-relationship, predicate, record);
+        ++result_.evidence_records;
+    }
+
+    // The relationship the database had, before this import, from `start` to `end` of `type`
+    // with exactly `properties` (key and value term ids, sorted); 0 when there is none.
+    StatementId already_there(TermId start, TermId type, TermId end,
+                              const std::vector<std::pair<TermId, TermId>>& properties) {
         auto& q =
             store_.cached("SELECT id FROM stmt WHERE s = ?1 AND p = ?2 AND o = ?3 AND id <= ?4");
         q.bind(1, start).bind(2, type).bind(3, end).bind(4, last_old_statement_);
@@ -459,9 +487,9 @@ class Importer {
             std::vector<std::pair<TermId, TermId>> stored;
             while (p.step()) stored.emplace_back(p.get_int(0), p.get_int(1));
             p.reset();
-            if (stored == properties) return true;
+            if (stored == properties) return candidate;
         }
-        return false;
+        return 0;
     }
 
     // --- terms and statements ------------------------------------------------------------------

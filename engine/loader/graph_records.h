@@ -26,6 +26,8 @@ struct GraphRecord {
     std::string predicate;
     std::string original_predicate;
     Map properties;
+    // An edge's evidence records (maps of evidence fields, see catalog/evidence.h).
+    List evidence;
     // Set when the row is malformed: "rule: detail". The importer reports it and skips the row.
     std::string problem;
 };

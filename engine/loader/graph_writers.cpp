@@ -118,6 +118,16 @@ ordered_json to_json(const Value& v, ExportWarnings& warnings) {
     }
 }
 
+// A relationship's evidence records as a JSON list, or null when it has none.
+ordered_json evidence_json(const GraphExtract& graph, int64_t relationship,
+                           ExportWarnings& warnings) {
+    auto it = graph.evidence.find(relationship);
+    if (it == graph.evidence.end() || it->second.empty()) return nullptr;
+    ordered_json out = ordered_json::array();
+    for (const auto& record : it->second) out.push_back(to_json(Value(record), warnings));
+    return out;
+}
+
 ordered_json key_json(const Value& key) {
     return key.is_string() ? ordered_json(key.as_string()) : ordered_json(key.as_int());
 }
@@ -375,12 +385,13 @@ void write_kgx_tsv(const GraphExtract& graph, const Vocabulary& vocabulary, std:
     }
 
     std::vector<std::string> edge_keys = sorted_keys(property_maps(graph.relationships));
-    check_reserved(edge_keys, {"subject", "predicate", "object", "original_predicate"},
+    check_reserved(edge_keys, {"subject", "predicate", "object", "original_predicate", "evidence"},
                    "relationship");
     bool original = needs_original(graph, vocabulary);
     header = {"subject", "predicate", "object"};
     if (original) header.push_back("original_predicate");
     header.insert(header.end(), edge_keys.begin(), edge_keys.end());
+    if (!graph.evidence.empty()) header.push_back("evidence");
     write_row(edges, header);
     for (const auto& r : graph.relationships) {
         WrittenPredicate p = vocabulary.predicate(r.type);
@@ -391,6 +402,10 @@ void write_kgx_tsv(const GraphExtract& graph, const Vocabulary& vocabulary, std:
         for (const auto& column : edge_keys) {
             auto it = r.properties->find(column);
             cells.push_back(it == r.properties->end() ? "" : cell(it->second, warnings));
+        }
+        if (!graph.evidence.empty()) {
+            ordered_json evidence = evidence_json(graph, r.id, warnings);
+            cells.push_back(evidence.is_null() ? "" : evidence.dump());
         }
         write_row(edges, cells);
     }
@@ -403,7 +418,8 @@ void write_json_lines(const GraphExtract& graph, const Vocabulary& vocabulary, s
     NodeKeys keys(graph);
     check_reserved(sorted_keys(property_maps(graph.nodes)), {"category"}, "node");
     check_reserved(sorted_keys(property_maps(graph.relationships)),
-                   {"subject", "predicate", "object", "original_predicate"}, "relationship");
+                   {"subject", "predicate", "object", "original_predicate", "evidence"},
+                   "relationship");
     for (const auto& node : graph.nodes) {
         ordered_json j = ordered_json::object();
         j["id"] = key_json(keys.key(node.id));
@@ -421,6 +437,8 @@ void write_json_lines(const GraphExtract& graph, const Vocabulary& vocabulary, s
         j["object"] = key_json(keys.key(r.end));
         if (!p.original_predicate.empty()) j["original_predicate"] = p.original_predicate;
         for (const auto& [k, v] : *r.properties) j[k] = to_json(v, warnings);
+        ordered_json evidence = evidence_json(graph, r.id, warnings);
+        if (!evidence.is_null()) j["evidence"] = std::move(evidence);
         edges << j.dump() << '\n';
     }
 }
@@ -499,7 +517,9 @@ void write_ntriples(const GraphExtract& graph, const Vocabulary& vocabulary, std
         std::string p = local_iri("type", r.type);
         types.insert(r.type);
         out << subjects[r.start] << ' ' << p << ' ' << subjects[r.end] << " .\n";
-        if (r.properties->empty()) continue;
+        auto evidence = graph.evidence.find(r.id);
+        bool has_evidence = evidence != graph.evidence.end() && !evidence->second.empty();
+        if (r.properties->empty() && !has_evidence) continue;
         std::string statement = local_iri("relationship", std::to_string(r.id));
         out << statement << ' ' << type << ' ' << iri(std::string(kRdf) + "Statement") << " .\n";
         out << statement << ' ' << iri(std::string(kRdf) + "subject") << ' ' << subjects[r.start]
@@ -508,6 +528,11 @@ void write_ntriples(const GraphExtract& graph, const Vocabulary& vocabulary, std
         out << statement << ' ' << iri(std::string(kRdf) + "object") << ' ' << subjects[r.end]
             << " .\n";
         property_triples(statement, *r.properties);
+        if (!has_evidence) continue;
+        for (const auto& record : evidence->second) {
+            out << statement << ' ' << iri(std::string(kLocal) + "evidence") << ' '
+                << rdf_literals(Value(record), warnings).front() << " .\n";
+        }
     }
     // The local vocabulary, linked to Biolink where the model maps it.
     for (const auto& label : labels) {
@@ -573,17 +598,34 @@ void write_cypher(const GraphExtract& graph, std::ostream& out, ExportWarnings&)
     for (const auto& r : graph.relationships) by_type[r.type].push_back(&r);
     for (const auto& [type, rels] : by_type) {
         for (size_t start = 0; start < rels.size(); start += kCypherBatch) {
+            bool with_evidence = false;
             out << "UNWIND [";
             for (size_t i = start; i < std::min(rels.size(), start + kCypherBatch); ++i) {
                 const Relationship& r = *rels[i];
                 Map row{{"s", key_of(*by_id.at(r.start))},
                         {"o", key_of(*by_id.at(r.end))},
                         {"p", Value(*r.properties)}};
+                if (auto e = graph.evidence.find(r.id); e != graph.evidence.end()) {
+                    // The running user and time are recorded anew.
+                    List records;
+                    for (Map record : e->second) {
+                        record.erase("curator");
+                        record.erase("created");
+                        records.push_back(Value(std::move(record)));
+                    }
+                    row["e"] = Value(std::move(records));
+                    with_evidence = true;
+                }
                 out << (i > start ? ", " : "") << cypher_value(Value(std::move(row)));
             }
             out << "] AS row MATCH (a {" << cypher_name(match_key) << ": row.s}), (b {"
                 << cypher_name(match_key) << ": row.o}) CREATE (a)-[r:" << cypher_name(type)
-                << "]->(b) SET r = row.p;\n";
+                << "]->(b) SET r = row.p";
+            if (with_evidence) {
+                out << " WITH r, row UNWIND row.e AS e CALL db.evidence.add(r, e) YIELD evidence "
+                       "RETURN count(evidence) AS evidence_records";
+            }
+            out << ";\n";
         }
     }
     if (match_key != "id") {

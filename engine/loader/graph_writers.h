@@ -2,12 +2,14 @@
 // returns them) to streams. docs/import-export.md describes each format and what it keeps.
 //
 //   - KGX TSV and JSON Lines: a nodes file (id, category, properties) and an edges file
-//     (subject, predicate, object, original_predicate when needed, properties). Nodes are named
+//     (subject, predicate, object, original_predicate when needed, properties, evidence: the
+//     relationship's evidence records as a JSON list). Nodes are named
 //     by their `id` property, which must be a unique string or integer; nodes without one get a
 //     file-local id "_:n<number>", which an import does not store.
 //   - N-Triples: nodes as IRIs from their CURIEs (see curie_iri), labels as rdf:type, properties
 //     as literals, relationships as triples and, with their properties, as RDF reifications.
-//   - Cypher: UNWIND ... CREATE statements that rebuild the graph in an empty database.
+//   - Cypher: UNWIND ... CREATE statements that rebuild the graph in an empty database, with
+//     db.evidence.add for evidence records (which then get the running user and time).
 //
 // The writers throw meninx::Exception (Constraint) when the graph cannot be written in the
 // format without losing its identity (duplicate ids, a property with a column's name); values
@@ -29,6 +31,8 @@ namespace meninx::loader {
 struct GraphExtract {
     std::vector<Node> nodes;
     std::vector<Relationship> relationships;
+    // The evidence records of relationships (by relationship id), oldest first.
+    std::map<int64_t, std::vector<Map>> evidence;
 };
 
 // Warnings by kind, each with how often it happened ("tabs or line breaks inside TSV cells

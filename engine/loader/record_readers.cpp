@@ -79,12 +79,40 @@ Value from_json(const json& j) {
     }
 }
 
+// Reads an edge's evidence records: a JSON array of objects. Returns a problem, or "".
+std::string evidence_list(const json& j, List& out) {
+    if (!j.is_array() ||
+        !std::all_of(j.begin(), j.end(), [](const json& r) { return r.is_object(); })) {
+        return "row shape: evidence must be a list of evidence records (JSON objects)";
+    }
+    for (const auto& record : j) out.push_back(from_json(record));
+    return "";
+}
+
+std::string evidence_records(const std::string& text, List& out) {
+    try {
+        return evidence_list(json::parse(text), out);
+    } catch (const json::parse_error& e) {
+        return std::string("row shape: evidence is not JSON (") + e.what() + ")";
+    }
+}
+
 // A node key: a string or an integer.
 bool valid_key(const Value& v) { return v.is_string() || v.is_int(); }
 
 // --- tables ------------------------------------------------------------------------------------
 
-enum class Role { Property, Ignore, Id, Category, Subject, Predicate, Object, OriginalPredicate };
+enum class Role {
+    Property,
+    Ignore,
+    Id,
+    Category,
+    Subject,
+    Predicate,
+    Object,
+    OriginalPredicate,
+    Evidence
+};
 
 struct Column {
     std::string header;
@@ -245,6 +273,7 @@ class TableReader final : public RecordReader {
             if (kind_ == Kind::Edge && h == "predicate") c.role = Role::Predicate;
             if (kind_ == Kind::Edge && h == "object") c.role = Role::Object;
             if (kind_ == Kind::Edge && h == "original_predicate") c.role = Role::OriginalPredicate;
+            if (kind_ == Kind::Edge && h == "evidence") c.role = Role::Evidence;
             if (refinements) refine(c, *refinements);
             columns_.push_back(c);
         }
@@ -350,6 +379,9 @@ class TableReader final : public RecordReader {
                 return;
             case Role::Predicate:
                 record.predicate = text;
+                return;
+            case Role::Evidence:
+                if (!text.empty()) record.problem = evidence_records(text, record.evidence);
                 return;
             case Role::OriginalPredicate:
                 if (text.rfind("MENINX:", 0) == 0) {
@@ -500,6 +532,10 @@ class JsonLinesReader final : public RecordReader {
         }
         if (edge && name == "predicate") {
             text(j, &record.predicate, record, "predicate");
+            return;
+        }
+        if (edge && name == "evidence") {
+            record.problem = evidence_list(j, record.evidence);
             return;
         }
         if (edge && name == "original_predicate" && j.is_string() &&

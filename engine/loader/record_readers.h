@@ -2,12 +2,13 @@
 //
 //   - Tables (KGX TSV, CSV): a header line names the columns. Without a mapping the KGX columns
 //     apply: a file with `subject` and `object` columns holds edges (`predicate`,
-//     `original_predicate`), otherwise one with an `id` column holds nodes (`category`, a
-//     |-separated list); every other column is a property. TSV cells are taken as written (KGX
+//     `original_predicate`, `evidence`: a JSON list of evidence records), otherwise one with an
+//     `id` column holds nodes (`category`, a |-separated list); every other column is a
+//     property. TSV cells are taken as written (KGX
 //     quotes nothing); CSV follows RFC 4180 (quoted fields may hold separators, quotes and line
 //     breaks). With a mapping (TableMapping) any table can be read.
 //   - JSON Lines: one JSON object per line, a node (`id`, `category`) or an edge (`subject`,
-//     `predicate`, `object`), other members being properties with their JSON types.
+//     `predicate`, `object`, `evidence`), other members being properties with their JSON types.
 //
 // Every reader owns its file. Malformed rows come back as records with `problem` set, so that
 // the importer can report several; files that cannot be read at all throw meninx::Exception (Io).

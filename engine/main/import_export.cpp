@@ -11,6 +11,7 @@
 #include <set>
 
 #include "catalog/catalog.h"
+#include "catalog/evidence.h"
 #include "loader/graph_importer.h"
 #include "loader/graph_writers.h"
 #include "storage/sqlite_store.h"
@@ -133,7 +134,15 @@ loader::GraphExtract read_graph(Database& db, const ExportOptions& options) {
             for (const auto& row : ends.rows) extractor.value(row[0]);
         }
     }
-    return extractor.take();
+    loader::GraphExtract graph = extractor.take();
+    std::set<int64_t> exported;
+    for (const auto& r : graph.relationships) exported.insert(r.id);
+    for (auto& record : catalog::all_evidence(sqlite_store(db))) {
+        if (exported.count(record.relationship)) {
+            graph.evidence[record.relationship].push_back(std::move(record.fields));
+        }
+    }
+    return graph;
 }
 
 // --- writing files -----------------------------------------------------------------------------

@@ -76,6 +76,7 @@ struct ImportResult {
     int64_t nodes_unchanged = 0;  // existing nodes the files said nothing new about
     int64_t relationships_created = 0;
     int64_t relationships_unchanged = 0;  // edges already in the database
+    int64_t evidence_records = 0;         // evidence records linked to relationships
     int64_t statements_added = 0;
     int64_t statements_removed = 0;  // property values replaced by a merge
     // The problems found, "FILE:LINE: rule: detail", at most ImportOptions::max_problems.

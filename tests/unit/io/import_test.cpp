@@ -419,3 +419,45 @@ TEST_CASE("Import into a read-only database is refused", "[io][import]") {
     CHECK(result.error->kind == meninx::ErrorKind::Usage);
     CHECK(result.error->message.find("read-only") != std::string::npos);
 }
+
+TEST_CASE("Evidence records travel with their edges, checked and not repeated", "[io][import]") {
+    TempDir dir("evidence");
+    std::string db_path = dir.file("seed.meninx");
+    build_seed(db_path);
+    auto db = open_db(db_path);
+    REQUIRE(meninx::export_graph(*db, meninx::GraphFormat::JsonLines, dir.file("lm")).ok());
+
+    // The seed into itself: every node, edge and record is already there.
+    ImportResult again = import_all(*db, {dir.file("lm_nodes.jsonl"), dir.file("lm_edges.jsonl")});
+    INFO(problems_text(again));
+    REQUIRE(again.ok());
+    CHECK(again.nodes_unchanged == 92);
+    CHECK(again.relationships_unchanged == 113);
+    CHECK(again.evidence_records == 0);
+
+    // A new record for an existing fact is linked to it; a malformed one is a problem.
+    std::string edges = dir.write(
+        "more_edges.jsonl",
+        R"({"subject": "DRUGBANK:DB09330", "predicate": "biolink:related_to", "original_predicate": "MENINX:PENETRATES", "object": "UBERON:0001359", "fact_id": "F28", "supporting_text": "Osimertinib reaches a CSF/plasma free-drug ratio of 22%, clearly better than first- and second-generation TKIs.", "knowledge_level": "knowledge_assertion", "agent_type": "manual_agent", "publications": ["PMID:40948849"], "csf_plasma_ratio_pct": 22.0, "comparator": "first- and second-generation EGFR TKIs", "evidence": [{"source": "PMID:1", "supporting_text": "Another study.", "level": "C"}]})"
+        "\n");
+    ImportResult added = import_all(*db, {edges});
+    INFO(problems_text(added));
+    REQUIRE(added.ok());
+    CHECK(added.relationships_unchanged == 1);
+    CHECK(added.evidence_records == 1);
+    auto records = must(*db,
+                        "MATCH ({id: 'DRUGBANK:DB09330'})-[r:PENETRATES]->() "
+                        "RETURN [e IN evidence(r) | e.source]")
+                       .rows;
+    REQUIRE(records.size() == 1);
+    CHECK(records[0][0].to_cypher() == "['PMID:40948849', 'PMID:1']");
+
+    std::string bad = dir.write(
+        "bad_edges.tsv",
+        "subject\tpredicate\tobject\tfact_id\tsupporting_text\tknowledge_level\tagent_type\t"
+        "publications\tevidence\n"
+        "DRUGBANK:DB09330\tbiolink:treats\tNCIT:C27383\tF90\tt\tknowledge_assertion\tmanual_agent\t"
+        "PMID:1\t[{\"source\": \"a blog\", \"supporting_text\": \"t\"}]\n");
+    db.reset();
+    require_refused(db_path, {bad}, {"bad_edges.tsv:2: evidence: ", "source"});
+}

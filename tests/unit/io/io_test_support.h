@@ -89,7 +89,8 @@ inline meninx::QueryResult must(meninx::Database& db, const std::string& query,
 
 // Every node (sorted labels and properties) and every relationship (its end nodes, type,
 // properties) as text, sorted: equal for two databases holding the same graph, whatever the
-// internal ids. Values are written as Cypher literals, so 1 and 1.0, 'x' and ['x'] differ.
+// internal ids, with each relationship's evidence records. Values are written as Cypher literals,
+// so 1 and 1.0, 'x' and ['x'] differ.
 inline std::string node_text(const meninx::Node& n) {
     std::vector<std::string> labels = n.labels;
     std::sort(labels.begin(), labels.end());
@@ -98,16 +99,28 @@ inline std::string node_text(const meninx::Node& n) {
     return text + " " + meninx::Value(*n.properties).to_cypher() + ")";
 }
 
-inline std::vector<std::string> graph_signature(meninx::Database& db) {
+// Evidence records are compared without their ids and, unless `authorship`, without who
+// recorded them when.
+inline std::vector<std::string> graph_signature(meninx::Database& db, bool authorship = true) {
     std::vector<std::string> out;
     for (const auto& row : must(db, "MATCH (n) RETURN n").rows) {
         out.push_back(node_text(row[0].as_node()));
     }
-    for (const auto& row : must(db, "MATCH (a)-[r]->(b) RETURN a, r, b").rows) {
+    for (const auto& row : must(db, "MATCH (a)-[r]->(b) RETURN a, r, b, evidence(r)").rows) {
         const meninx::Relationship& r = row[1].as_relationship();
+        std::string evidence;
+        for (const auto& record : row[3].as_list()) {
+            meninx::Map fields = record.as_map();
+            fields.erase("id");
+            if (!authorship) {
+                fields.erase("curator");
+                fields.erase("created");
+            }
+            evidence += " " + meninx::Value(fields).to_cypher();
+        }
         out.push_back(node_text(row[0].as_node()) + "-[:" + r.type + " " +
                       meninx::Value(*r.properties).to_cypher() + "]->" +
-                      node_text(row[2].as_node()));
+                      node_text(row[2].as_node()) + evidence);
     }
     std::sort(out.begin(), out.end());
     return out;
