@@ -110,7 +110,7 @@ SqliteBulkLoader::SqliteBulkLoader(SqliteStore& store) : store_(store) {
         // Checked again under the write lock: another process may have loaded meanwhile.
         const bool fast = empty && next_statement_ == 1;
         if (fast) start_fast_path();
-        if (store_.has_history()) record_history_at_commit(fast);
+        if (store_.has_history()) record_history_at_commit();
         defer_triggers();
     } catch (...) {
         abandon();
@@ -119,8 +119,7 @@ SqliteBulkLoader::SqliteBulkLoader(SqliteStore& store) : store_(store) {
     store_.bulk_open_ = true;
 }
 
-void SqliteBulkLoader::record_history_at_commit(bool drop_indexes) {
-    first_term_ = next_term_;
+void SqliteBulkLoader::record_history_at_commit() {
     first_statement_ = next_statement_;
     auto triggers = store_.prepare(
         "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN "
@@ -132,28 +131,28 @@ void SqliteBulkLoader::record_history_at_commit(bool drop_indexes) {
     }
     triggers.reset();
     for (const auto& name : names) store_.execute("DROP TRIGGER \"" + name + "\"");
-    if (!drop_indexes) return;
-    auto indexes = store_.prepare(
-        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'history' AND "
-        "sql IS NOT NULL ORDER BY name");
-    names.clear();
-    while (indexes->step()) {
-        names.push_back(indexes->get_text(0));
-        dropped_indexes_.push_back(indexes->get_text(1));
-    }
-    indexes.reset();
-    for (const auto& name : names) store_.execute("DROP INDEX \"" + name + "\"");
 }
 
 void SqliteBulkLoader::write_history() {
     if (dropped_triggers_.empty()) return;
-    const std::string tx = std::to_string(store_.open_tx());
-    store_.execute("INSERT INTO history(tx, op, stmt, s, p, o) SELECT " + tx +
-                   ", 1, 0, id, 0, 0 FROM term WHERE kind = 1 AND id >= " +
-                   std::to_string(first_term_) + " ORDER BY id");
-    store_.execute("INSERT INTO history(tx, op, stmt, s, p, o) SELECT " + tx +
-                   ", 1, id, s, p, o FROM stmt WHERE id >= " + std::to_string(first_statement_) +
-                   " ORDER BY id");
+    const int64_t statements = next_statement_ - first_statement_;
+    if (nodes_added_ + statements > 0) {
+        if (nodes_added_ == 0) last_node_ = first_node_ - 1;
+        const int64_t first_change = store_.last_history_id() + 1;
+        const int64_t span = (last_node_ - first_node_ + 1) + statements;
+        auto range = store_.prepare(
+            "INSERT INTO bulk_change(tx, first_change, first_node, last_node, first_stmt, "
+            "last_stmt, added) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        range->bind(1, store_.open_tx()).bind(2, first_change).bind(3, first_node_);
+        range->bind(4, last_node_).bind(5, first_statement_).bind(6, next_statement_ - 1);
+        range->bind(7, nodes_added_ + statements);
+        range->run();
+        range.reset();
+        auto marker = store_.prepare(
+            "INSERT INTO history(id, tx, op, stmt, s, p, o) VALUES (?1, ?2, 0, 0, 0, 0, 0)");
+        marker->bind(1, first_change + span).bind(2, store_.open_tx());
+        marker->run();
+    }
     for (const auto& sql : dropped_triggers_) store_.execute(sql);
 }
 
@@ -311,7 +310,12 @@ TermId SqliteBulkLoader::intern(const Term& term) {
     }
     TermId id = next_term_++;
     term_rows_.push_back(TermRow{id, term.kind, std::move(stored)});
-    if (term.kind != TermKind::Node) terms_.emplace(std::move(key), id);
+    if (term.kind != TermKind::Node) {
+        terms_.emplace(std::move(key), id);
+    } else {
+        if (nodes_added_++ == 0) first_node_ = id;
+        last_node_ = id;
+    }
     if (term_rows_.size() == kBatch) flush_terms();
     return id;
 }

@@ -39,10 +39,11 @@ class SqliteBulkLoader final : public BulkLoader {
 
   private:
     void start_fast_path();
-    // History of a load is written at commit, in one pass over the new rows, instead of by the
-    // recording triggers row by row: drops those triggers (and, on the fast path, the history
-    // indexes) for the load; write_history() adds the rows and restores them.
-    void record_history_at_commit(bool drop_indexes);
+    // The history of a load is one row of bulk_change (the ranges of node and statement ids it
+    // added; see schema/migrations/005_bulk_history.sql) instead of a row per fact: drops the
+    // recording triggers of additions for the load; write_history() records the ranges and
+    // creates the triggers again.
+    void record_history_at_commit();
     void write_history();
     // Triggers listed in the table bulk_deferred_trigger (the search index's) are dropped for the
     // load; catch_up_deferred() runs each one's catch-up SQL once over the new statements and
@@ -78,8 +79,11 @@ class SqliteBulkLoader final : public BulkLoader {
     // Deferred triggers: their CREATE TRIGGER statement and their catch-up SQL.
     std::vector<std::pair<std::string, std::string>> deferred_;
     // The first ids of the load: every term and statement from them on is new.
-    TermId first_term_ = 0;
     StatementId first_statement_ = 0;
+    // The nodes the load added: how many, and the first and last of their ids.
+    int64_t nodes_added_ = 0;
+    TermId first_node_ = 0;
+    TermId last_node_ = 0;
     TermId next_term_ = 0;
     StatementId next_statement_ = 0;
     // Rows waiting for the next batch insert.

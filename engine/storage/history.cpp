@@ -13,7 +13,9 @@ namespace meninx::storage {
 
 namespace {
 
-constexpr const char* kChangeColumns = "SELECT id, tx, op, stmt, s, p, o FROM history";
+// Recorded changes; op 0 rows only mark the end of a bulk load's range and are no change.
+constexpr const char* kChangeColumns =
+    "SELECT id, tx, op, stmt, s, p, o FROM history WHERE op <> 0";
 constexpr const char* kTxColumns =
     "SELECT id, user, time, text, undo_of, added, retracted FROM tx WHERE time IS NOT NULL";
 
@@ -21,7 +23,36 @@ constexpr const char* kTxColumns =
 constexpr const char* kRecordingTriggers[] = {
     "history_stmt_added",     "history_stmt_retracted", "history_node_added",
     "history_node_retracted", "history_no_delete",      "tx_committed_no_delete",
+    "bulk_change_no_delete",
 };
+
+// The changes that bulk loads' ranges stand for (see schema/migrations/005_bulk_history.sql),
+// as rows of kChangeColumns: each statement of `candidates` (id, s, p, o) whose id lies in a
+// range, and each node id of `nodes` (id) that does. The candidates are live statements and
+// retractions found by whatever the reader looks for; a statement or node of a range was added
+// by that load and exists, or its retraction was recorded.
+std::string bulk_statement_changes(const std::string& candidates) {
+    return "SELECT r.first_change + (r.last_node - r.first_node + 1) + (c.id - r.first_stmt), "
+           "r.tx, 1, c.id, c.s, c.p, c.o FROM (" +
+           candidates + ") AS c JOIN bulk_change AS r ON c.id BETWEEN r.first_stmt AND r.last_stmt";
+}
+
+std::string bulk_node_changes(const std::string& nodes) {
+    return "SELECT r.first_change + (c.id - r.first_node), r.tx, 1, 0, c.id, 0, 0 FROM (" + nodes +
+           ") AS c JOIN bulk_change AS r ON c.id BETWEEN r.first_node AND r.last_node";
+}
+
+// Recorded changes matching `where`, with, when the store keeps bulk loads as ranges, the
+// changes those ranges stand for among the statement and node candidates, in order.
+std::string changes_sql(const SqliteStore& store, const std::string& where,
+                        const std::string& statements, const std::string& nodes) {
+    std::string sql = std::string(kChangeColumns) + " AND (" + where + ")";
+    if (store.has_bulk_ranges()) {
+        if (!statements.empty()) sql += " UNION ALL " + bulk_statement_changes(statements);
+        if (!nodes.empty()) sql += " UNION ALL " + bulk_node_changes(nodes);
+    }
+    return sql + " ORDER BY 1";
+}
 
 [[noreturn]] void argument_error(const std::string& message) {
     throw Exception(ErrorKind::Argument, message);
@@ -65,6 +96,19 @@ std::optional<int64_t> optional_int(SqliteStore& store, const std::string& sql, 
     if (q.step() && !q.is_null(0)) out = q.get_int(0);
     q.reset();
     return out;
+}
+
+// The bulk load that added statement `stmt`, or node `node`, if one did.
+std::optional<int64_t> bulk_statement_tx(SqliteStore& store, StatementId stmt) {
+    if (!store.has_bulk_ranges()) return std::nullopt;
+    return optional_int(
+        store, "SELECT tx FROM bulk_change WHERE ?1 BETWEEN first_stmt AND last_stmt", stmt);
+}
+
+std::optional<int64_t> bulk_node_tx(SqliteStore& store, TermId node) {
+    if (!store.has_bulk_ranges()) return std::nullopt;
+    return optional_int(
+        store, "SELECT tx FROM bulk_change WHERE ?1 BETWEEN first_node AND last_node", node);
 }
 
 int64_t count_rows(SqliteStore& store, const std::string& sql) {
@@ -246,6 +290,9 @@ class Undo {
                                           "SELECT tx FROM history WHERE stmt = ?1 ORDER BY id "
                                           "DESC LIMIT 1",
                                           c.row.stmt);
+        // A fact a bulk load added has recorded changes only after that load.
+        if (!tx)
+            tx = c.node() ? bulk_node_tx(store_, c.row.s) : bulk_statement_tx(store_, c.row.stmt);
         if (tx) later_.insert(*tx);
         return false;
     }
@@ -255,6 +302,7 @@ class Undo {
         auto tx = optional_int(
             store_, "SELECT tx FROM history WHERE stmt = ?1 AND op = 1 ORDER BY id DESC LIMIT 1",
             stmt);
+        if (!tx) tx = bulk_statement_tx(store_, stmt);
         if (tx) later_.insert(*tx);
     }
 
@@ -422,24 +470,43 @@ int64_t resolve_point(SqliteStore& store, std::string_view point) {
 
 std::vector<ChangeRecord> changes_in(SqliteStore& store, int64_t tx) {
     require_history(store);
-    Query& q = store.cached(std::string(kChangeColumns) +
-                            " WHERE id BETWEEN (SELECT first_change FROM tx WHERE id = ?1) AND "
-                            "(SELECT last_change FROM tx WHERE id = ?1) ORDER BY id");
+    Query& q = store.cached(changes_sql(
+        store,
+        "id BETWEEN (SELECT first_change FROM tx WHERE id = ?1) AND "
+        "(SELECT last_change FROM tx WHERE id = ?1)",
+        "SELECT st.id, st.s, st.p, st.o FROM bulk_change AS b JOIN stmt AS st ON st.id BETWEEN "
+        "b.first_stmt AND b.last_stmt WHERE b.tx = ?1 UNION SELECT h.stmt, h.s, h.p, h.o FROM "
+        "bulk_change AS b JOIN history AS h ON h.stmt BETWEEN b.first_stmt AND b.last_stmt "
+        "WHERE b.tx = ?1 AND h.op = -1",
+        "SELECT t.id FROM bulk_change AS b JOIN term AS t ON t.id BETWEEN b.first_node AND "
+        "b.last_node WHERE b.tx = ?1 AND t.kind = 1 UNION SELECT h.s FROM bulk_change AS b JOIN "
+        "history AS h ON h.s BETWEEN b.first_node AND b.last_node WHERE b.tx = ?1 AND "
+        "h.stmt = 0 AND h.op = -1"));
     q.bind(1, tx);
     return read_changes(q);
 }
 
 std::vector<ChangeRecord> node_changes(SqliteStore& store, TermId node) {
     require_history(store);
-    Query& q = store.cached(std::string(kChangeColumns) + " WHERE s = ?1 OR o = ?1 ORDER BY id");
+    Query& q = store.cached(changes_sql(
+        store, "s = ?1 OR o = ?1",
+        "SELECT id, s, p, o FROM stmt WHERE s = ?1 UNION SELECT id, s, p, o FROM stmt WHERE "
+        "o = ?1 UNION SELECT stmt, s, p, o FROM history WHERE (s = ?1 OR o = ?1) AND op = -1 "
+        "AND stmt <> 0",
+        "SELECT ?1 AS id WHERE EXISTS (SELECT 1 FROM term WHERE id = ?1 AND kind = 1) OR "
+        "EXISTS (SELECT 1 FROM history WHERE s = ?1 AND stmt = 0)"));
     q.bind(1, node);
     return read_changes(q);
 }
 
 std::vector<ChangeRecord> relationship_changes(SqliteStore& store, StatementId relationship) {
     require_history(store);
-    Query& q =
-        store.cached(std::string(kChangeColumns) + " WHERE stmt = ?1 OR s = -?1 ORDER BY id");
+    Query& q = store.cached(changes_sql(
+        store, "stmt = ?1 OR s = -?1",
+        "SELECT id, s, p, o FROM stmt WHERE id = ?1 UNION SELECT id, s, p, o FROM stmt WHERE "
+        "s = -?1 UNION SELECT stmt, s, p, o FROM history WHERE (stmt = ?1 OR s = -?1) AND "
+        "op = -1",
+        ""));
     q.bind(1, relationship);
     return read_changes(q);
 }
@@ -455,6 +522,7 @@ void rewind(SqliteStore& copy, int64_t tx) {
     last.step();
     const std::string after = std::to_string(last.get_int(0));
     last.reset();
+    const std::string target = std::to_string(tx);
     // What a fact was at `tx` is decided by its first change after it: a fact first added later
     // did not exist yet; a fact first retracted later did, with the triple that change records.
     copy.execute(
@@ -463,12 +531,16 @@ void rewind(SqliteStore& copy, int64_t tx) {
         after +
         " AND stmt <> 0 GROUP BY stmt;"
         "CREATE TEMP TABLE rewind_node AS SELECT s, op, min(id) AS first FROM history WHERE id > " +
-        after + " AND stmt = 0 GROUP BY s;");
+        after + " AND stmt = 0 AND op <> 0 GROUP BY s;");
+    int64_t later_changes = count_rows(copy, "SELECT count(*) FROM history WHERE id > " + after);
+    if (copy.has_bulk_ranges()) {
+        later_changes += count_rows(
+            copy, "SELECT coalesce(sum(added), 0) FROM bulk_change WHERE tx > " + target);
+    }
     // Reversing a large part of the graph is faster with the indexes built again afterwards
     // than kept up to date row by row.
     std::vector<std::string> rebuild;
-    if (count_rows(copy, "SELECT count(*) FROM history WHERE id > " + after) * 4 >
-        count_rows(copy, "SELECT count(*) FROM stmt")) {
+    if (later_changes * 4 > count_rows(copy, "SELECT count(*) FROM stmt")) {
         auto indexes = copy.prepare(
             "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('stmt', "
             "'history') AND sql IS NOT NULL");
@@ -486,11 +558,23 @@ void rewind(SqliteStore& copy, int64_t tx) {
         "INSERT OR IGNORE INTO term(id, kind, value) SELECT s, 1, NULL FROM temp.rewind_node "
         "WHERE op = -1 ORDER BY s;"
         "INSERT OR IGNORE INTO stmt(id, s, p, o) SELECT stmt, s, p, o FROM temp.rewind_stmt "
-        "WHERE op = -1 ORDER BY stmt;"
-        "DELETE FROM history WHERE id > " +
-        after + ";DELETE FROM tx WHERE id > " + std::to_string(tx) +
-        ";"
-        "DROP TABLE temp.rewind_stmt; DROP TABLE temp.rewind_node;");
+        "WHERE op = -1 ORDER BY stmt;");
+    if (copy.has_bulk_ranges()) {
+        // The first change of a fact in a later load's range is its addition by that load,
+        // whatever was recorded about it afterwards.
+        copy.execute(
+            "DELETE FROM stmt WHERE id IN (SELECT st.id FROM bulk_change AS b JOIN stmt AS st ON "
+            "st.id BETWEEN b.first_stmt AND b.last_stmt WHERE b.tx > " +
+            target +
+            ");"
+            "DELETE FROM term WHERE kind = 1 AND id IN (SELECT t.id FROM bulk_change AS b JOIN "
+            "term AS t ON t.id BETWEEN b.first_node AND b.last_node WHERE b.tx > " +
+            target + " AND t.kind = 1);DELETE FROM bulk_change WHERE tx > " + target + ";");
+    }
+    copy.execute("DELETE FROM history WHERE id > " + after + ";DELETE FROM tx WHERE id > " +
+                 target +
+                 ";"
+                 "DROP TABLE temp.rewind_stmt; DROP TABLE temp.rewind_node;");
     for (const auto& sql : rebuild) copy.execute(sql);
 }
 

@@ -24,6 +24,8 @@ namespace fs = std::filesystem;
 
 // The first schema version that records history (003_history.sql).
 constexpr int64_t kHistoryVersion = 3;
+// The first schema version that records bulk loads as ranges (005_bulk_history.sql).
+constexpr int64_t kBulkRangesVersion = 5;
 // The oldest schema version a read-only connection opens without upgrading it (the catalog
 // arrived in version 2); such a connection reads the graph but has no history.
 constexpr int64_t kOldestReadable = 2;
@@ -239,6 +241,7 @@ void SqliteStore::connect(const OpenOptions& options, bool fresh) {
     // The schema first: it checks, under the write lock, that the file is still empty or ours.
     if (needs_schema) migrate();
     has_history_ = schema_version() >= kHistoryVersion;
+    has_bulk_ranges_ = schema_version() >= kBulkRangesVersion;
     if (!read_only_ && !memory) execute("PRAGMA journal_mode=WAL");
 }
 
@@ -266,6 +269,7 @@ std::unique_ptr<SqliteStore> SqliteStore::snapshot(SqliteStore& source, int64_t 
     sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE) throw_sqlite_error(copy->db_, rc, "copying " + source.path_);
     copy->has_history_ = true;
+    copy->has_bulk_ranges_ = source.has_bulk_ranges_;
     copy->execute("BEGIN");
     try {
         rewind(*copy, tx);
@@ -453,16 +457,24 @@ void SqliteStore::flush_change_text() {
 
 void SqliteStore::close_history_tx() {
     flush_change_text();
-    // The transaction's changes are the history rows after the last one when it began.
+    // The transaction's changes are the history rows after the last one when it began (a bulk
+    // load's range marker, op 0, among them) and the facts of its bulk loads' ranges.
     Query& counts = cached_query(
         "SELECT count(*) FILTER (WHERE op = 1), count(*) FILTER (WHERE op = -1), max(id) FROM "
         "history WHERE id > ?1");
     counts.bind(1, open_mark_);
     counts.step();
-    const int64_t added = counts.get_int(0);
+    int64_t added = counts.get_int(0);
     const int64_t retracted = counts.get_int(1);
     const int64_t last = counts.get_int(2);
     counts.reset();
+    if (has_bulk_ranges_) {
+        Query& bulk = cached_query("SELECT coalesce(sum(added), 0) FROM bulk_change WHERE tx = ?1");
+        bulk.bind(1, open_tx_);
+        bulk.step();
+        added += bulk.get_int(0);
+        bulk.reset();
+    }
     if (added == 0 && retracted == 0) {
         Query& drop = cached_query("DELETE FROM tx WHERE id = ?1");
         drop.bind(1, open_tx_);

@@ -98,6 +98,9 @@ class SqliteStore final : public Store {
     //
     // True when the file records history (a read-only open of an older file does not).
     bool has_history() const { return has_history_; }
+    // True when bulk loads are recorded as ranges (table bulk_change, schema version 5; see
+    // schema/migrations/005_bulk_history.sql).
+    bool has_bulk_ranges() const { return has_bulk_ranges_; }
     // Who is recorded as the author of the transactions this connection commits (set from
     // OpenOptions::user, else MENINX_USER, USER or LOGNAME, else "unknown").
     void set_user(std::string user);
@@ -145,6 +148,7 @@ class SqliteStore final : public Store {
     mutable std::vector<std::unique_ptr<Query>> match_pool_[8];
     bool bulk_open_ = false;
     bool has_history_ = false;
+    bool has_bulk_ranges_ = false;
     std::string user_;
     std::string change_text_;
     int64_t open_tx_ = 0;

@@ -140,7 +140,8 @@ TEST_CASE("The record cannot be bypassed or rewritten", "[history]") {
     CHECK(store->statement_count() == 1);
 }
 
-TEST_CASE("A bulk load is recorded as one transaction, written at commit", "[history]") {
+TEST_CASE("A bulk load is recorded as one transaction of id ranges, written at commit",
+          "[history]") {
     auto store = SqliteStore::open(":memory:", {});
     store->set_change_text("import nodes.tsv");
     {
@@ -156,17 +157,38 @@ TEST_CASE("A bulk load is recorded as one transaction, written at commit", "[his
     REQUIRE(txs.size() == 1);
     CHECK(txs[0].text == "import nodes.tsv");
     CHECK(txs[0].added == 600);
-    CHECK(count(*store, "SELECT count(*) FROM history WHERE stmt = 0") == 300);
-    CHECK(count(*store,
-                "SELECT count(*) FROM history h JOIN stmt s ON s.id = h.stmt AND "
-                "s.s = h.s AND s.p = h.p AND s.o = h.o") == 300);
-    // The recording triggers and the history indexes it set aside are back.
+    // One range row and one marker instead of 600 history rows.
+    CHECK(count(*store, "SELECT count(*) FROM bulk_change") == 1);
+    CHECK(count(*store, "SELECT count(*) FROM history") == 1);
+    CHECK(count(*store, "SELECT count(*) FROM history WHERE op = 0") == 1);
+    // Read back, the ranges are the load's 600 changes, nodes first, in order.
+    auto changes = storage::changes_in(*store, txs[0].id);
+    REQUIRE(changes.size() == 600);
+    int64_t nodes = 0;
+    int64_t matching = 0;
+    for (size_t i = 0; i < changes.size(); ++i) {
+        const auto& c = changes[i];
+        CHECK(c.op == 1);
+        CHECK(c.tx == txs[0].id);
+        if (i > 0) CHECK(c.id > changes[i - 1].id);
+        if (c.stmt == 0) {
+            ++nodes;
+            CHECK(i < 300);
+            continue;
+        }
+        auto q = store->prepare(
+            "SELECT count(*) FROM stmt WHERE id = ?1 AND s = ?2 AND p = ?3 "
+            "AND o = ?4");
+        q->bind(1, c.stmt).bind(2, c.s).bind(3, c.p).bind(4, c.o);
+        REQUIRE(q->step());
+        matching += q->get_int(0);
+    }
+    CHECK(nodes == 300);
+    CHECK(matching == 300);
+    // The recording triggers it set aside are back.
     CHECK(count(*store,
                 "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name IN "
                 "('history_stmt_added', 'history_node_added')") == 2);
-    CHECK(count(*store,
-                "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND "
-                "tbl_name = 'history'") == 3);
 
     // A second load, without a name, into a store that has statements; then one abandoned.
     {
@@ -184,10 +206,100 @@ TEST_CASE("A bulk load is recorded as one transaction, written at commit", "[his
     REQUIRE(txs.size() == 2);
     CHECK(txs[1].text == "bulk load");
     CHECK(txs[1].added == 2);
-    CHECK(count(*store, "SELECT count(*) FROM history") == 602);
-    // Later writes are recorded by the triggers again.
+    CHECK(storage::changes_in(*store, txs[1].id).size() == 2);
+    CHECK(count(*store, "SELECT count(*) FROM bulk_change") == 2);
+    // Later writes are recorded by the triggers again, after the loads' ranges.
     store->add(1, Store::kLabelPredicate, 1);
-    CHECK(storage::transactions(*store).size() == 3);
+    txs = storage::transactions(*store);
+    REQUIRE(txs.size() == 3);
+    auto third = storage::changes_in(*store, txs[2].id);
+    REQUIRE(third.size() == 1);
+    CHECK(third[0].id > storage::changes_in(*store, txs[1].id).back().id);
+}
+
+TEST_CASE("The changes of a bulk load's ranges read like recorded ones", "[history]") {
+    TempFile file("ranges");
+    auto store = SqliteStore::open(file.path(), {});
+    TermId a = 0;
+    TermId b = 0;
+    StatementId name = 0;
+    StatementId rel = 0;
+    StatementId weight = 0;
+    TermId key = 0;
+    {
+        auto bulk = store->bulk_loader();
+        a = bulk->intern(Term{TermKind::Node, Value()});
+        b = bulk->intern(Term{TermKind::Node, Value()});
+        key = bulk->intern(Term{TermKind::PropertyKey, Value("name")});
+        name = bulk->add(a, key, bulk->intern(Term{TermKind::String, Value("A")}));
+        rel = bulk->add(a, bulk->intern(Term{TermKind::RelationshipType, Value("R")}), b);
+        weight = bulk->add(-rel, bulk->intern(Term{TermKind::PropertyKey, Value("w")}),
+                           bulk->intern(Term{TermKind::Int, Value(int64_t{3})}));
+        bulk->commit();
+    }
+    const int64_t load = storage::last_transaction(*store);
+    // A later transaction renames a (retracting a loaded statement) and deletes b's relationship.
+    store->begin(true);
+    store->remove(name);
+    store->add(a, key, store->intern(Term{TermKind::String, Value("A2")}));
+    store->remove(weight);
+    store->remove(rel);
+    store->commit();
+    const int64_t edit = storage::last_transaction(*store);
+
+    // a: added by the load, its name and relationship too; then the edit.
+    auto of_a = storage::node_changes(*store, a);
+    REQUIRE(of_a.size() == 6);
+    CHECK(of_a[0].stmt == 0);
+    CHECK(of_a[0].tx == load);
+    CHECK(of_a[1].stmt == name);
+    CHECK(of_a[1].tx == load);
+    CHECK(of_a[1].op == 1);
+    CHECK(of_a[2].stmt == rel);
+    CHECK(of_a[2].tx == load);
+    for (size_t i = 3; i < of_a.size(); ++i) CHECK(of_a[i].tx == edit);
+    for (size_t i = 1; i < of_a.size(); ++i) CHECK(of_a[i].id > of_a[i - 1].id);
+    // The retracted relationship and its property: added by the load, retracted by the edit,
+    // with their triples.
+    auto of_rel = storage::relationship_changes(*store, rel);
+    REQUIRE(of_rel.size() == 4);
+    CHECK(of_rel[0].op == 1);
+    CHECK(of_rel[0].stmt == rel);
+    CHECK(of_rel[0].s == a);
+    CHECK(of_rel[0].o == b);
+    CHECK(of_rel[1].op == 1);
+    CHECK(of_rel[1].stmt == weight);
+    CHECK(of_rel[1].s == -rel);
+    CHECK(of_rel[2].op == -1);
+    CHECK(of_rel[3].op == -1);
+    // The load's own changes still list all five facts, retracted ones included.
+    CHECK(storage::changes_in(*store, load).size() == 5);
+
+    // As of the load: everything it added, nothing of the edit.
+    auto then = SqliteStore::snapshot(*store, load);
+    CHECK(then->statement_count() == 3);
+    CHECK(count(*then, "SELECT count(*) FROM stmt WHERE id = " + std::to_string(name)) == 1);
+    // As of before the load: nothing.
+    auto before = SqliteStore::snapshot(*store, 0);
+    CHECK(before->statement_count() == 0);
+    CHECK(count(*before, "SELECT count(*) FROM term WHERE kind = 1") == 0);
+
+    // Undoing the load is refused while the edit depends on its facts; after the edit is
+    // undone, the load can be.
+    store->begin(true);
+    CHECK_THROWS_WITH(storage::undo(*store, load),
+                      Catch::Contains("later transactions changed the same facts") &&
+                          Catch::Contains(std::to_string(edit) + " ("));
+    store->rollback();
+    store->begin(true);
+    storage::undo(*store, edit);
+    store->commit();
+    store->begin(true);
+    auto undone = storage::undo(*store, load);
+    store->commit();
+    CHECK(undone.retracted == 5);
+    CHECK(store->statement_count() == 0);
+    CHECK(count(*store, "SELECT count(*) FROM term WHERE kind = 1") == 0);
 }
 
 TEST_CASE("A bulk load inside an open transaction joins its record", "[history]") {

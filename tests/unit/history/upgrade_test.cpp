@@ -133,3 +133,33 @@ TEST_CASE("An empty new database has no transactions until something is written"
     CHECK(storage::last_transaction(*store) == 0);
     CHECK(storage::resolve_point(*store, "now") == 0);
 }
+
+TEST_CASE("A version 4 file reads its history read-only, and upgrades to bulk ranges",
+          "[history][upgrade]") {
+    TempFile file("v4");
+    make_version_2_file(file.path());
+    std::string sql;
+    for (const auto& m : storage::migrations()) {
+        if (m.version == 3 || m.version == 4) sql += std::string(m.sql) + ";";
+    }
+    raw_sql(file.path(), sql + "PRAGMA user_version=4;");
+    {
+        auto store = SqliteStore::open(file.path(), read_only());
+        CHECK(store->schema_version() == 4);
+        CHECK(store->has_history());
+        CHECK_FALSE(store->has_bulk_ranges());
+        CHECK(storage::changes_in(*store, 1).size() == 7);
+        CHECK(storage::node_changes(*store, 2).size() == 4);  // the node, a label, a name, TREATS
+        CHECK(storage::relationship_changes(*store, 4).size() == 1);
+        CHECK(SqliteStore::snapshot(*store, 0)->statement_count() == 0);
+    }
+    auto store = SqliteStore::open(file.path(), {});
+    CHECK(store->has_bulk_ranges());
+    {
+        auto bulk = store->bulk_loader();
+        bulk->add(2, Store::kLabelPredicate, bulk->intern(Term{TermKind::Label, Value("New")}));
+        bulk->commit();
+    }
+    CHECK(storage::node_changes(*store, 2).size() == 5);
+    CHECK(storage::changes_in(*store, storage::last_transaction(*store)).size() == 1);
+}
