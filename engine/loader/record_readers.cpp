@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <fstream>
-#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "common/json_value.h"
 #include "loader/cell_values.h"
 #include "meninx/error.h"
 #include "storage/term_codec.h"
@@ -43,49 +43,13 @@ std::optional<PropertyType> parse_type(const std::string& name) {
     return std::nullopt;
 }
 
-// A JSON value as a graph value: integers stay integers, other numbers are floats, arrays are
-// lists and objects maps.
-Value from_json(const json& j) {
-    switch (j.type()) {
-        case json::value_t::null:
-            return Value();
-        case json::value_t::boolean:
-            return Value(j.get<bool>());
-        case json::value_t::number_integer:
-            return Value(j.get<int64_t>());
-        case json::value_t::number_unsigned: {
-            auto u = j.get<uint64_t>();
-            if (u <= static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
-                return Value(static_cast<int64_t>(u));
-            }
-            return Value(static_cast<double>(u));
-        }
-        case json::value_t::number_float:
-            return Value(j.get<double>());
-        case json::value_t::string:
-            return Value(j.get<std::string>());
-        case json::value_t::array: {
-            List items;
-            for (const auto& item : j) items.push_back(from_json(item));
-            return Value(std::move(items));
-        }
-        case json::value_t::object: {
-            Map map;
-            for (auto it = j.begin(); it != j.end(); ++it) map[it.key()] = from_json(it.value());
-            return Value(std::move(map));
-        }
-        default:
-            return Value();
-    }
-}
-
 // Reads an edge's evidence records: a JSON array of objects. Returns a problem, or "".
 std::string evidence_list(const json& j, List& out) {
     if (!j.is_array() ||
         !std::all_of(j.begin(), j.end(), [](const json& r) { return r.is_object(); })) {
         return "row shape: evidence must be a list of evidence records (JSON objects)";
     }
-    for (const auto& record : j) out.push_back(from_json(record));
+    for (const auto& record : j) out.push_back(value_from_json(record));
     return "";
 }
 
@@ -485,7 +449,7 @@ class JsonLinesReader final : public RecordReader {
 
   private:
     bool key(const json& j, Value* out, GraphRecord& record, const std::string& what) {
-        Value v = from_json(j);
+        Value v = value_from_json(j);
         if (!valid_key(v)) {
             record.problem = "row shape: the " + what + " must be a string or an integer";
             return false;
@@ -543,7 +507,7 @@ class JsonLinesReader final : public RecordReader {
             record.original_predicate = j.get<std::string>();
             return;
         }
-        Value value = from_json(j);
+        Value value = value_from_json(j);
         if (value.is_null()) return;
         std::string problem;
         auto typed = typer_.from_json(name, std::move(value),

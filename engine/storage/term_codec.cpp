@@ -5,6 +5,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "common/json_value.h"
 #include "meninx/error.h"
 
 namespace meninx::storage {
@@ -48,41 +49,6 @@ json to_json(const Value& value) {
         }
         default:
             not_storable(value, "inside a list or map");
-    }
-}
-
-Value from_json(const json& j) {
-    switch (j.type()) {
-        case json::value_t::null:
-            return Value();
-        case json::value_t::boolean:
-            return Value(j.get<bool>());
-        case json::value_t::number_integer:
-            return Value(j.get<int64_t>());
-        case json::value_t::number_unsigned: {
-            auto u = j.get<uint64_t>();
-            if (u > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
-                return Value(static_cast<double>(u));
-            }
-            return Value(static_cast<int64_t>(u));
-        }
-        case json::value_t::number_float:
-            return Value(j.get<double>());
-        case json::value_t::string:
-            return Value(j.get<std::string>());
-        case json::value_t::array: {
-            List out;
-            out.reserve(j.size());
-            for (const auto& item : j) out.push_back(from_json(item));
-            return Value(std::move(out));
-        }
-        case json::value_t::object: {
-            Map out;
-            for (const auto& [key, item] : j.items()) out.emplace(key, from_json(item));
-            return Value(std::move(out));
-        }
-        default:
-            throw Exception(ErrorKind::Storage, "a stored list or map holds an unreadable value");
     }
 }
 
@@ -206,7 +172,7 @@ Value decode_term_value(TermKind kind, const Value& stored) {
     }
     if (readable) {
         try {
-            return from_json(json::parse(stored.as_string()));
+            return value_from_json(json::parse(stored.as_string()), UnreadableJson::StorageError);
         } catch (const json::exception&) {
             // Reported below, like any other unreadable value.
         }
