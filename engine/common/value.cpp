@@ -5,6 +5,8 @@
 #include <cmath>
 #include <string>
 
+#include "common/text_escape.h"
+
 namespace meninx {
 
 std::string_view type_name(ValueType type) {
@@ -61,30 +63,7 @@ std::string format_float(double d) {
 }
 
 std::string quote_string(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) {
-        switch (c) {
-            case '\'':
-                out += "\\'";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                out += c;
-        }
-    }
-    out += '\'';
-    return out;
+    return "'" + escape_quoted(s, '\'', ControlChars::Raw) + "'";
 }
 
 bool is_plain_identifier(const std::string& s) {

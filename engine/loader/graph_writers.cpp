@@ -8,6 +8,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "common/text_escape.h"
 #include "meninx/error.h"
 
 namespace meninx::loader {
@@ -229,37 +230,9 @@ std::string iri_escape(const std::string& text) {
 
 std::string iri(const std::string& text) { return "<" + text + ">"; }
 
+// Text escaped for an N-Triples string literal (between double quotes).
 std::string literal_escape(const std::string& text) {
-    std::string out;
-    for (unsigned char c : text) {
-        switch (c) {
-            case '\\':
-                out += "\\\\";
-                break;
-            case '"':
-                out += "\\\"";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (c < 0x20) {
-                    static const char* hex = "0123456789ABCDEF";
-                    out += "\\u00";
-                    out += hex[c >> 4];
-                    out += hex[c & 15];
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    return out;
+    return escape_quoted(text, '"', ControlChars::HexEscape);
 }
 
 std::string typed(const std::string& lexical, const std::string& datatype) {
