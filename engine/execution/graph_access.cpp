@@ -4,6 +4,7 @@
 
 #include "catalog/catalog.h"
 #include "meninx/error.h"
+#include "storage/graph_reads.h"
 #include "storage/sqlite_store.h"
 
 namespace meninx::execution {
@@ -155,14 +156,7 @@ bool GraphAccess::has_label(int64_t node, TermId label) {
 }
 
 std::vector<std::string> GraphAccess::labels(int64_t node) {
-    auto& q = store_.cached(
-        "SELECT t.value FROM stmt s JOIN term t ON t.id = s.o WHERE s.s = ?1 AND s.p = 1 "
-        "ORDER BY s.id");
-    q.bind(1, node);
-    std::vector<std::string> out;
-    while (q.step()) out.push_back(q.get_text(0));
-    q.reset();
-    return out;
+    return storage::node_labels(store_, node);
 }
 
 Value GraphAccess::property(int64_t subject, TermId key) {
@@ -188,15 +182,10 @@ Value GraphAccess::property(int64_t subject, std::string_view key) {
 }
 
 Map GraphAccess::properties(int64_t subject) {
-    auto& q = store_.cached(
-        "SELECT k.value, t.kind, t.value FROM stmt s JOIN term k ON k.id = s.p "
-        "JOIN term t ON t.id = s.o WHERE s.s = ?1 AND k.kind = 4");
-    q.bind(1, subject);
     Map out;
-    while (q.step()) {
-        out.insert_or_assign(q.get_text(0), decode(static_cast<int>(q.get_int(1)), q.get_value(2)));
+    for (auto& p : storage::stored_properties(store_, subject)) {
+        out.insert_or_assign(std::move(p.key), std::move(p.value));
     }
-    q.reset();
     return out;
 }
 

@@ -9,6 +9,7 @@
 #include "loader/record_readers.h"
 #include "loader/vocabulary.h"
 #include "meninx/error.h"
+#include "storage/graph_reads.h"
 #include "storage/sqlite_store.h"
 
 namespace meninx::loader {
@@ -71,13 +72,6 @@ struct KnownNode {
     TermId term = 0;
     bool existed = false;
     std::vector<std::string> labels;  // kept in strict databases, for the endpoint rules
-};
-
-struct StoredProperty {
-    StatementId statement = 0;
-    std::string key;
-    TermId object = 0;
-    Value value;
 };
 
 void add_unique(std::vector<std::string>& into, const std::string& item) {
@@ -297,8 +291,8 @@ class Importer {
             ++result_.nodes_created;
             return;
         }
-        std::vector<std::string> labels = labels_of(*existing);
-        std::vector<StoredProperty> stored = properties_of(*existing);
+        std::vector<std::string> labels = storage::node_labels(store_, *existing);
+        std::vector<storage::StoredProperty> stored = storage::stored_properties(store_, *existing);
         std::vector<std::string> merged_labels = labels;
         for (const auto& l : p.labels) add_unique(merged_labels, l);
         if (strict_) {
@@ -361,32 +355,6 @@ class Importer {
         return true;
     }
 
-    std::vector<std::string> labels_of(TermId node) {
-        auto& q = store_.cached(
-            "SELECT t.value FROM stmt s JOIN term t ON t.id = s.o WHERE s.s = ?1 AND s.p = 1 "
-            "ORDER BY s.id");
-        q.bind(1, node);
-        std::vector<std::string> out;
-        while (q.step()) out.push_back(q.get_text(0));
-        q.reset();
-        return out;
-    }
-
-    std::vector<StoredProperty> properties_of(int64_t subject) {
-        auto& q = store_.cached(
-            "SELECT s.id, k.value, s.o, o.kind, o.value FROM stmt s "
-            "JOIN term k ON k.id = s.p AND k.kind = 4 JOIN term o ON o.id = s.o WHERE s.s = ?1");
-        q.bind(1, subject);
-        std::vector<StoredProperty> out;
-        while (q.step()) {
-            out.push_back(StoredProperty{
-                q.get_int(0), q.get_text(1), q.get_int(2),
-                SqliteStore::literal_value(static_cast<TermKind>(q.get_int(3)), q.get_value(4))});
-        }
-        q.reset();
-        return out;
-    }
-
     // --- edges ---------------------------------------------------------------------------------
 
     const KnownNode* resolve(const Value& id, const std::string& file, int64_t line) {
@@ -405,7 +373,8 @@ class Importer {
                        "' is the id of no node of the files or of the database");
             return nullptr;
         }
-        KnownNode known{*node, true, strict_ ? labels_of(*node) : std::vector<std::string>{}};
+        KnownNode known{*node, true,
+                        strict_ ? storage::node_labels(store_, *node) : std::vector<std::string>{}};
         return &nodes_.emplace(key, std::move(known)).first->second;
     }
 
