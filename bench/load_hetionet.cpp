@@ -1,7 +1,8 @@
 // Bulk-load benchmark on the Hetionet sample: loads the nodes (47,031) and edges (99,676) into a
 // fresh Meninx file through the store's bulk loader, and, in the same run, measures the floor: the
 // sqlite3 shell importing the same rows into plain unindexed tables of a fresh file. Prints the
-// median of each over the runs, triples per second and the ratio (target: ratio <= 3).
+// median of each over the runs, triples per second and the ratio (target: ratio <= 3), and the
+// ratio of the fastest runs.
 //
 // Model: each node is a Node term with three statements (its kind as label, property `id`,
 // property `name`); each edge is one statement (source, metaedge as relationship type, target).
@@ -94,13 +95,15 @@ struct LoadResult {
     int64_t triples = 0;
 };
 
-// Reads the files and bulk-loads them into a fresh file at `db_path`; timed up to the close.
-LoadResult load_meninx(const std::string& dir, const std::string& db_path) {
+// Reads the same TSV files as the floor and bulk-loads them into a fresh file at `db_path`;
+// timed from the reading up to the close.
+LoadResult load_meninx(const std::string& nodes_tsv, const std::string& edges_tsv,
+                       const std::string& db_path) {
     using namespace meninx;
     remove_database(db_path);
     auto start = Clock::now();
-    std::string nodes_text = read_file(dir + "/" + kNodesFile);
-    std::string edges_text = read_gzip(dir + "/" + kEdgesFile);
+    std::string nodes_text = read_file(nodes_tsv);
+    std::string edges_text = read_file(edges_tsv);
     LoadResult result;
     auto store = storage::SqliteStore::open(db_path, {});
     auto bulk = store->bulk_loader();
@@ -160,7 +163,7 @@ double import_sqlite3(const std::string& nodes_tsv, const std::string& edges_tsv
 
 int main(int argc, char** argv) {
     std::string dir = argc > 1 ? argv[1] : MENINX_BENCH_DATA_DIR;
-    int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
+    int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
     if (!fs::exists(dir + "/" + kNodesFile) || !fs::exists(dir + "/" + kEdgesFile)) {
         std::printf("load_hetionet: no Hetionet data in %s; skipped\n", dir.c_str());
         return 0;
@@ -183,7 +186,7 @@ int main(int argc, char** argv) {
     int64_t triples = 0;
     try {
         for (int run = 0; run < runs; ++run) {
-            LoadResult r = load_meninx(dir, (work / "meninx.db").string());
+            LoadResult r = load_meninx(nodes_tsv, edges_tsv, (work / "meninx.db").string());
             triples = r.triples;
             ours.push_back(r.seconds);
             floor.push_back(import_sqlite3(nodes_tsv, edges_tsv, (work / "floor.db").string()));
@@ -208,5 +211,10 @@ int main(int argc, char** argv) {
     std::printf("  sqlite3 .import     %8.3f s  (floor: same rows, unindexed tables)\n", floor_s);
     std::printf("  ratio               %8.2f   (target <= 3: %s)\n", ratio,
                 ratio <= 3.0 ? "met" : "missed");
+    // On a shared machine the fastest run of each is the one least disturbed by other work.
+    const double best_ours = *std::min_element(ours.begin(), ours.end());
+    const double best_floor = *std::min_element(floor.begin(), floor.end());
+    std::printf("  best runs           %8.3f s vs %.3f s, ratio %.2f\n", best_ours, best_floor,
+                best_ours / best_floor);
     return 0;
 }
