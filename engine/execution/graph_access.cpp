@@ -371,6 +371,19 @@ bool GraphAccess::remove_label(int64_t node, TermId label) {
 
 bool GraphAccess::set_property(int64_t subject, TermId key, const Value& value) {
     forget_reads();
+    TermId literal = 0;
+    if (!value.is_null()) {
+        literal = store_.intern(storage::SqliteStore::literal(value));
+        // A property set to the value it has keeps its statement: nothing changes, and history
+        // records nothing.
+        auto& same = store_.cached(
+            "SELECT count(*), count(*) FILTER (WHERE o = ?3) FROM stmt WHERE s = ?1 AND p = ?2");
+        same.bind(1, subject).bind(2, key).bind(3, literal);
+        same.step();
+        const bool unchanged = same.get_int(0) == 1 && same.get_int(1) == 1;
+        same.reset();
+        if (unchanged) return true;
+    }
     auto& del = store_.cached("DELETE FROM stmt WHERE s = ?1 AND p = ?2");
     del.bind(1, subject);
     del.bind(2, key);
@@ -379,7 +392,6 @@ bool GraphAccess::set_property(int64_t subject, TermId key, const Value& value) 
     bool removed = last_changes() > 0;
     touched_.insert(subject);
     if (value.is_null()) return removed;
-    TermId literal = store_.intern(storage::SqliteStore::literal(value));
     store_.add(subject, key, literal);
     return true;
 }
