@@ -5,6 +5,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "common/json_value.h"
+
 namespace meninx::shell {
 
 namespace {
@@ -159,22 +161,6 @@ ordered_json to_json(const Value& value) {
     return nullptr;
 }
 
-Value from_json(const nlohmann::json& j) {
-    if (j.is_null()) return Value();
-    if (j.is_boolean()) return Value(j.get<bool>());
-    if (j.is_number_integer()) return Value(j.get<int64_t>());
-    if (j.is_number()) return Value(j.get<double>());
-    if (j.is_string()) return Value(j.get<std::string>());
-    if (j.is_array()) {
-        List list;
-        for (const auto& e : j) list.push_back(from_json(e));
-        return Value(std::move(list));
-    }
-    Map map;
-    for (const auto& [key, e] : j.items()) map.emplace(key, from_json(e));
-    return Value(std::move(map));
-}
-
 }  // namespace
 
 std::string value_text(const Value& value, bool top_level) {
@@ -224,7 +210,7 @@ std::string row_json(const std::vector<std::string>& columns, const std::vector<
 bool parse_json_value(const std::string& text, Value* out) {
     nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
     if (j.is_discarded()) return false;
-    *out = from_json(j);
+    *out = value_from_json(j);
     return true;
 }
 

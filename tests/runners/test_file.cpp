@@ -6,6 +6,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "common/json_value.h"
+
 namespace meninx::testing {
 namespace {
 
@@ -27,34 +29,6 @@ std::string trim(const std::string& text) {
     if (begin == std::string::npos) return "";
     size_t end = text.find_last_not_of(" \t\r");
     return text.substr(begin, end - begin + 1);
-}
-
-Value json_to_value(const nlohmann::json& json) {
-    switch (json.type()) {
-        case nlohmann::json::value_t::null:
-            return Value();
-        case nlohmann::json::value_t::boolean:
-            return Value(json.get<bool>());
-        case nlohmann::json::value_t::number_integer:
-        case nlohmann::json::value_t::number_unsigned:
-            return Value(json.get<int64_t>());
-        case nlohmann::json::value_t::number_float:
-            return Value(json.get<double>());
-        case nlohmann::json::value_t::string:
-            return Value(json.get<std::string>());
-        case nlohmann::json::value_t::array: {
-            List list;
-            for (const auto& item : json) list.push_back(json_to_value(item));
-            return Value(std::move(list));
-        }
-        case nlohmann::json::value_t::object: {
-            Map map;
-            for (const auto& [key, item] : json.items()) map.emplace(key, json_to_value(item));
-            return Value(std::move(map));
-        }
-        default:
-            throw std::runtime_error("unsupported JSON value: " + json.dump());
-    }
 }
 
 // Parses "statement ok", "query rowsort", ... into a block with kind and sort mode set.
@@ -82,7 +56,7 @@ bool parse_header(const std::string& line, TestBlock& block) {
 }  // namespace
 
 Value parse_json_value(const std::string& json_text) {
-    return json_to_value(nlohmann::json::parse(json_text));
+    return value_from_json(nlohmann::json::parse(json_text));
 }
 
 TestFile parse_test_file(const std::string& path, const std::string& content) {

@@ -42,3 +42,19 @@ TEST_CASE("Arguments: --help names every option", "[shell]") {
         CHECK(text.find(option) != std::string::npos);
     }
 }
+
+TEST_CASE("A --param integer beyond the 64-bit range becomes a float, not a wrapped integer",
+          "[shell]") {
+    std::string error;
+    auto cl = parse_arguments({"--param", "big=18446744073709551615", "--param",
+                               "list=[1, 18446744073709551615]", "db.meninx"},
+                              &error);
+    REQUIRE(cl);
+    const Value& big = cl->shell.parameters.at("big");
+    REQUIRE(big.is_float());
+    CHECK(big.as_float() == 18446744073709551615.0);
+    const Value& list = cl->shell.parameters.at("list");
+    REQUIRE(list.is_list());
+    CHECK(list.as_list()[0].as_int() == 1);
+    CHECK(list.as_list()[1].is_float());
+}
