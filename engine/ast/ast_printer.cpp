@@ -2,34 +2,14 @@
 
 #include <charconv>
 
+#include "common/text_escape.h"
+
 namespace meninx::ast {
 
 namespace {
 
 std::string quote(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) {
-        switch (c) {
-            case '\'':
-                out += "\\'";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out + "'";
+    return "'" + escape_quoted(text, '\'', ControlChars::Raw) + "'";
 }
 
 std::string print_double(double value) {
