@@ -58,10 +58,11 @@ PatternMatcher& ExecContext::matcher_for(const ast::PatternPart& pattern,
     return *it->second;
 }
 
-bool ExecContext::pattern_exists(const ast::PatternPart& pattern, const Row& row) {
+bool ExecContext::pattern_exists(const ast::PatternPart& pattern, const Row& row,
+                                 const ast::Expression* where) {
     Row scratch = row;
     bool found = false;
-    matcher_for(pattern, nullptr).match(scratch, [&](Row&) {
+    matcher_for(pattern, where).match(scratch, [&](Row&) {
         found = true;
         return false;
     });

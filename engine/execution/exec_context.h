@@ -48,7 +48,8 @@ class ExecContext : public expression::EvalContext {
     Map relationship_properties(int64_t relationship) override;
     List relationship_evidence(int64_t relationship) override;
     Value hydrate(const Value& value) override;
-    bool pattern_exists(const ast::PatternPart& pattern, const Row& row) override;
+    bool pattern_exists(const ast::PatternPart& pattern, const Row& row,
+                        const ast::Expression* where) override;
     List pattern_comprehension(const ast::Expression& expression, const Row& row) override;
     void check_interrupt() override;
 

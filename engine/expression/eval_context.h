@@ -34,8 +34,9 @@ class EvalContext {
     // The node or relationship with its labels/type and properties filled in (see value.h).
     virtual Value hydrate(const Value& value) = 0;
     // True when `pattern` has at least one match, with the pattern's already-bound variables
-    // taken from `row` (PatternPredicate, Exists).
-    virtual bool pattern_exists(const ast::PatternPart& pattern, const Row& row) = 0;
+    // taken from `row`, for which `where` (when given) holds (PatternPredicate, Exists).
+    virtual bool pattern_exists(const ast::PatternPart& pattern, const Row& row,
+                                const ast::Expression* where) = 0;
     // The list of paths or projected values of a PatternComprehension.
     virtual List pattern_comprehension(const ast::Expression& expression, const Row& row) = 0;
     // Throws ErrorKind::Interrupted / ErrorKind::Limit when the query must stop. Long loops in

@@ -548,11 +548,14 @@ Value evaluate_node(const Expression& e, Row& row, EvalContext& ctx) {
         case ExprKind::Reduce:
             return reduce(e, row, ctx);
         case ExprKind::PatternPredicate:
-            return ctx.pattern_exists(*e.pattern, row);
+            return ctx.pattern_exists(*e.pattern, row, nullptr);
         case ExprKind::PatternComprehension:
             return ctx.pattern_comprehension(e, row);
         case ExprKind::Exists:
-            if (e.pattern) return ctx.pattern_exists(*e.pattern, row);
+            if (e.pattern) {
+                return ctx.pattern_exists(*e.pattern, row,
+                                          e.children.empty() ? nullptr : e.children[0].get());
+            }
             return !evaluate(*e.children[0], row, ctx).is_null();
     }
     fail(ErrorKind::Internal, "unknown expression kind", e);

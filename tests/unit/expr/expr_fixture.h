@@ -141,7 +141,8 @@ class FakeContext : public expression::EvalContext {
         }
         return value;
     }
-    bool pattern_exists(const ast::PatternPart&, const expression::Row&) override {
+    bool pattern_exists(const ast::PatternPart&, const expression::Row&,
+                        const ast::Expression*) override {
         ++pattern_calls;
         return pattern_answer;
     }
