@@ -233,7 +233,13 @@ bool PatternMatcher::match(Row& row, const std::function<bool(Row&)>& emit) {
         for (size_t i = 0; i < part->relationships.size(); ++i) {
             const auto& rel = part->relationships[i];
             for (const auto& t : rel.types) {
-                if (auto id = g.type_id(t)) s.types[p][i].push_back(*id);
+                // A type named twice ([:T|:T]) is one alternative, not two expansions.
+                auto id = g.type_id(t);
+                auto& alternatives = s.types[p][i];
+                if (id && std::find(alternatives.begin(), alternatives.end(), *id) ==
+                              alternatives.end()) {
+                    alternatives.push_back(*id);
+                }
             }
             if (!rel.types.empty() && s.types[p][i].empty()) {
                 // No relationship of these types exists; only a zero-length match is possible.
@@ -497,6 +503,45 @@ bool PatternMatcher::match(Row& row, const std::function<bool(Row&)>& emit) {
         // Variable length: depth-first over simple trails of relationships.
         int64_t min_hops = rel.min_hops.value_or(1);
         int64_t max_hops = rel.max_hops.value_or(ctx_.options().default_max_hops);
+        if (s.bound[rel.slot]) {
+            // A list of relationships bound before this pattern: follow exactly it, in order.
+            const Value bound_value = row[rel.slot];
+            if (!bound_value.is_list()) return true;
+            const List& rels = bound_value.as_list();
+            const auto hops = static_cast<int64_t>(rels.size());
+            if (hops < min_hops || hops > max_hops) return true;
+            std::vector<Edge> trail;
+            size_t pushed = 0;
+            auto release = [&]() {
+                for (; pushed > 0; --pushed) s.used_rels.pop_back();
+            };
+            int64_t node = from;
+            for (const Value& rv : rels) {
+                if (!rv.is_relationship()) return release(), true;
+                auto e = g.relationship(rv.as_relationship().id);
+                if (!e || (!types.empty() &&
+                           std::find(types.begin(), types.end(), e->type) == types.end())) {
+                    return release(), true;
+                }
+                Edge edge = *e;
+                if (dir != ExpandDirection::Incoming && e->start == node) {
+                    edge.other = e->end;
+                } else if (dir != ExpandDirection::Outgoing && e->end == node) {
+                    edge.other = e->start;
+                } else {
+                    return release(), true;
+                }
+                if (!rel_ok(p, step.rel, edge)) return release(), true;
+                s.used_rels.push_back(edge.id);
+                ++pushed;
+                trail.push_back(edge);
+                node = edge.other;
+            }
+            s.segments[p][step.rel] = trail;
+            bool go = with_node(p, step.to, node, [&]() { return run_step(p, si + 1); });
+            release();
+            return go;
+        }
         std::vector<Edge> trail;
         std::function<bool(int64_t)> walk = [&](int64_t node) -> bool {
             ctx_.check_interrupt();

@@ -360,23 +360,28 @@ bool DeleteOp::next(Row& row) {
         g.delete_node(id);
         ++ctx_.stats().nodes_deleted;
     };
-    std::function<void(const Value&, ast::SourcePos)> remove = [&](const Value& v,
-                                                                   ast::SourcePos pos) {
+    // Everything the clause names, relationships apart from nodes: all the relationships go
+    // first (those of paths and of lists included), so that a node whose relationships the
+    // same clause deletes can be deleted without DETACH.
+    std::vector<int64_t> rels;
+    std::vector<std::pair<int64_t, ast::SourcePos>> nodes;
+    std::function<void(const Value&, ast::SourcePos)> collect = [&](const Value& v,
+                                                                    ast::SourcePos pos) {
         switch (v.type()) {
             case ValueType::Null:
                 return;
             case ValueType::Node:
-                delete_node(v.as_node().id, pos);
+                nodes.emplace_back(v.as_node().id, pos);
                 return;
             case ValueType::Relationship:
-                delete_rel(v.as_relationship().id);
+                rels.push_back(v.as_relationship().id);
                 return;
             case ValueType::Path:
-                for (const auto& r : v.as_path().relationships) delete_rel(r.id);
-                for (const auto& n : v.as_path().nodes) delete_node(n.id, pos);
+                for (const auto& r : v.as_path().relationships) rels.push_back(r.id);
+                for (const auto& n : v.as_path().nodes) nodes.emplace_back(n.id, pos);
                 return;
             case ValueType::List:
-                for (const auto& e : v.as_list()) remove(e, pos);
+                for (const auto& e : v.as_list()) collect(e, pos);
                 return;
             default:
                 fail(ErrorKind::Type,
@@ -385,14 +390,9 @@ bool DeleteOp::next(Row& row) {
                      pos);
         }
     };
-    // Relationships first, so that deleting a node and its relationships in one clause works.
-    std::vector<std::pair<Value, ast::SourcePos>> values;
-    for (const auto& e : clause_.delete_expressions)
-        values.emplace_back(evaluate(*e, row, ctx_), e->pos);
-    std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
-        return a.first.is_relationship() && !b.first.is_relationship();
-    });
-    for (const auto& [v, pos] : values) remove(v, pos);
+    for (const auto& e : clause_.delete_expressions) collect(evaluate(*e, row, ctx_), e->pos);
+    for (int64_t id : rels) delete_rel(id);
+    for (const auto& [id, pos] : nodes) delete_node(id, pos);
     return true;
 }
 

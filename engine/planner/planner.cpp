@@ -53,6 +53,14 @@ OperatorPtr plan_part(ExecContext& ctx, const ast::SingleQuery& query,
     OperatorPtr op = std::make_unique<Once>(ctx, bound.width);
     bool after_write = false;
     for (const auto& clause : query.clauses) {
+        // A clause that reads the graph after an earlier clause wrote it sees all of those
+        // writes: the rows before it are materialised first, so that the writes of the first
+        // rows are not interleaved with the reads of the next ones.
+        const bool wrote_before = after_write;
+        auto read_input = [&](OperatorPtr input) -> OperatorPtr {
+            if (!wrote_before) return input;
+            return std::make_unique<Eager>(ctx, std::move(input));
+        };
         switch (clause.kind) {
             case ast::ClauseKind::Create:
             case ast::ClauseKind::Merge:
@@ -69,7 +77,7 @@ OperatorPtr plan_part(ExecContext& ctx, const ast::SingleQuery& query,
                 std::vector<const ast::PatternPart*> parts;
                 for (const auto& p : clause.pattern.parts) parts.push_back(&p);
                 PatternMatcher matcher(ctx, std::move(parts), clause.where.get());
-                op = std::make_unique<MatchOp>(ctx, std::move(op), std::move(matcher),
+                op = std::make_unique<MatchOp>(ctx, read_input(std::move(op)), std::move(matcher),
                                                clause.optional);
                 break;
             }
@@ -103,7 +111,7 @@ OperatorPtr plan_part(ExecContext& ctx, const ast::SingleQuery& query,
                                                 clause);
                 break;
             case ast::ClauseKind::Call:
-                op = std::make_unique<ProcedureCall>(ctx, std::move(op), clause);
+                op = std::make_unique<ProcedureCall>(ctx, read_input(std::move(op)), clause);
                 if (clause.where) op = std::make_unique<Filter>(ctx, std::move(op), *clause.where);
                 break;
         }
