@@ -267,7 +267,8 @@ reduceExpression
     ;
 
 existsExpression
-    : K_EXISTS LBRACE patternPart whereClause? RBRACE
+    : K_EXISTS LBRACE singleQuery RBRACE
+    | K_EXISTS LBRACE patternPart whereClause? RBRACE
     | K_EXISTS LPAREN expression RPAREN
     ;
 

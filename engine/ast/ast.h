@@ -25,41 +25,61 @@ struct SourcePos {
 struct Expression;
 using ExprPtr = std::shared_ptr<Expression>;
 struct PatternPart;
+struct SingleQuery;
 
 enum class ExprKind {
-    Literal,         // value
-    Parameter,       // name ($name)
-    Variable,        // name
-    Property,        // children[0].name  (name is the key)
-    List,            // [children...]
-    Map,             // {keys[i]: children[i]}
-    FunctionCall,    // name(children...), distinct for aggregates: count(DISTINCT x)
-    CountStar,       // count(*)
-    Unary,           // op children[0]: Not, Negate, Plus
-    Binary,          // children[0] op children[1]
-    IsNull,          // children[0] IS NULL
-    IsNotNull,       // children[0] IS NOT NULL
-    HasLabels,       // children[0]:labels[0]:labels[1]...
-    Subscript,       // children[0][children[1]]
-    Slice,           // children[0][children[1]..children[2]]; absent bounds are null pointers
-    Case,            // CASE [children[0]] WHEN w THEN t ... [ELSE e] END (see case_* fields)
+    Literal,            // value
+    Parameter,          // name ($name)
+    Variable,           // name
+    Property,           // children[0].name  (name is the key)
+    List,               // [children...]
+    Map,                // {keys[i]: children[i]}
+    FunctionCall,       // name(children...), distinct for aggregates: count(DISTINCT x)
+    CountStar,          // count(*)
+    Unary,              // op children[0]: Not, Negate, Plus
+    Binary,             // children[0] op children[1]
+    IsNull,             // children[0] IS NULL
+    IsNotNull,          // children[0] IS NOT NULL
+    HasLabels,          // children[0]:labels[0]:labels[1]...
+    Subscript,          // children[0][children[1]]
+    Slice,              // children[0][children[1]..children[2]]; absent bounds are null pointers
+    Case,               // CASE [children[0]] WHEN w THEN t ... [ELSE e] END (see case_* fields)
     ListComprehension,  // [name IN children[0] WHERE children[1] | children[2]] (null when absent)
-    Quantifier,      // all/any/none/single(name IN children[0] WHERE children[1])
-    Reduce,          // reduce(keys[0] = children[0], name IN children[1] | children[2])
+    Quantifier,         // all/any/none/single(name IN children[0] WHERE children[1])
+    Reduce,             // reduce(keys[0] = children[0], name IN children[1] | children[2])
     PatternPredicate,   // a relationship pattern used as a boolean: (a)-[:X]->()
     PatternComprehension,  // [path = pattern WHERE children[0] | children[1]]
-    Exists,          // exists(children[0]) on a property, or EXISTS { pattern }
+    Exists,                // exists(children[0]) on a property, or EXISTS { pattern }
 };
 
 enum class Op {
     // boolean
-    And, Or, Xor, Not,
+    And,
+    Or,
+    Xor,
+    Not,
     // comparison
-    Eq, Ne, Lt, Le, Gt, Ge,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
     // arithmetic
-    Add, Sub, Mul, Div, Mod, Pow, Negate, Plus,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    Pow,
+    Negate,
+    Plus,
     // string and list
-    StartsWith, EndsWith, Contains, RegexMatch, In,
+    StartsWith,
+    EndsWith,
+    Contains,
+    RegexMatch,
+    In,
 };
 
 enum class QuantifierKind { All, Any, None, Single };
@@ -82,6 +102,8 @@ struct Expression {
     bool case_has_else = false;
     // PatternPredicate / PatternComprehension / Exists { }: the pattern.
     std::shared_ptr<PatternPart> pattern;
+    // Exists { MATCH ... }: the subquery, which sees the variables of the enclosing scope.
+    std::shared_ptr<SingleQuery> subquery;
     // The exact query text of this expression (used to name RETURN columns without an alias).
     std::string text;
 

@@ -79,6 +79,9 @@ bool is_constant(const ast::Expression& e) {
         case ast::ExprKind::PatternComprehension:
         case ast::ExprKind::CountStar:
             return false;
+        case ast::ExprKind::Exists:
+            if (e.pattern || e.subquery) return false;
+            break;
         case ast::ExprKind::FunctionCall:
             if (function::is_aggregate(e.name)) return false;
             break;
@@ -704,6 +707,10 @@ class Binder {
             case K::PatternPredicate:
             case K::Exists:
             case K::PatternComprehension: {
+                if (e.subquery) {
+                    bind_subquery(e, scope);
+                    return;
+                }
                 if (e.pattern) {
                     if (e.kind == K::PatternPredicate) {
                         // A pattern used as a predicate may only name variables bound before.
@@ -742,6 +749,28 @@ class Binder {
         for (auto& c : e.children) {
             if (c) bind_expr(*c, scope, allow_aggregates, where);
         }
+    }
+
+    // EXISTS { MATCH ... }: the subquery's clauses are bound as a part of their own that starts
+    // from the enclosing scope; its slots are taken from the enclosing part's row, so that its
+    // plan runs on a copy of the enclosing row.
+    void bind_subquery(ast::Expression& e, Scope& scope) {
+        BoundPart* outer_part = part_;
+        const bool outer_returned = returned_;
+        std::vector<std::string> outer_columns = std::move(columns_);
+        BoundPart sub;
+        part_ = &sub;
+        returned_ = false;
+        columns_.clear();
+        Scope inner = scope;
+        auto& clauses = e.subquery->clauses;
+        for (size_t c = 0; c < clauses.size(); ++c) {
+            bind_clause(clauses[c], inner, c + 1 == clauses.size());
+        }
+        part_ = outer_part;
+        returned_ = outer_returned;
+        columns_ = std::move(outer_columns);
+        out_.subqueries.emplace(&e, std::move(sub));
     }
 
     static std::string arg_count_text(const function::FunctionDef& def) {

@@ -39,6 +39,9 @@ struct BoundPart {
 struct BoundStatement {
     ast::Statement statement;
     std::vector<BoundPart> parts;  // parallel to statement.query.parts
+    // The EXISTS { MATCH ... } subqueries, by their expression; their slots lie in the row of
+    // the part that contains them (see BoundPart::width).
+    std::unordered_map<const ast::Expression*, BoundPart> subqueries;
     std::vector<std::string> columns;
     bool writes = false;
 };

@@ -83,6 +83,13 @@ List ExecContext::pattern_comprehension(const ast::Expression& expression, const
     return out;
 }
 
+bool ExecContext::subquery_exists(const ast::Expression& expression, const Row& row) {
+    if (!subquery_runner_) {
+        throw Exception(ErrorKind::Internal, "an EXISTS subquery was evaluated without its plan");
+    }
+    return subquery_runner_(expression, row);
+}
+
 void ExecContext::check_interrupt() {
     if (cancelled_.load(std::memory_order_relaxed)) {
         throw Exception(ErrorKind::Interrupted, "The query was interrupted");

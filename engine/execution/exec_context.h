@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -51,7 +52,12 @@ class ExecContext : public expression::EvalContext {
     bool pattern_exists(const ast::PatternPart& pattern, const Row& row,
                         const ast::Expression* where) override;
     List pattern_comprehension(const ast::Expression& expression, const Row& row) override;
+    bool subquery_exists(const ast::Expression& expression, const Row& row) override;
     void check_interrupt() override;
+
+    // How subquery_exists runs a subquery (installed by the planner, which knows its plan).
+    using SubqueryRunner = std::function<bool(const ast::Expression&, const Row&)>;
+    void set_subquery_runner(SubqueryRunner runner) { subquery_runner_ = std::move(runner); }
 
   private:
     // The matcher of a pattern predicate or comprehension, planned once per statement.
@@ -66,6 +72,7 @@ class ExecContext : public expression::EvalContext {
     uint32_t ticks_ = 0;
     QueryStats stats_;
     std::unordered_map<const ast::PatternPart*, std::unique_ptr<PatternMatcher>> matchers_;
+    SubqueryRunner subquery_runner_;
 };
 
 }  // namespace meninx::execution

@@ -19,6 +19,13 @@ bool Once::next(Row& row) {
     return true;
 }
 
+bool Argument::next(Row& row) {
+    if (done_) return false;
+    done_ = true;
+    row = std::move(row_);
+    return true;
+}
+
 // --- MATCH ------------------------------------------------------------------------------------
 
 MatchOp::MatchOp(ExecContext& ctx, OperatorPtr input, PatternMatcher matcher, bool optional)

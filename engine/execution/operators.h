@@ -32,6 +32,20 @@ class Once final : public Operator {
     bool done_ = false;
 };
 
+// The leaf of a subquery's plan: one row, a copy of the enclosing query's row.
+class Argument final : public Operator {
+  public:
+    Argument(ExecContext& ctx, Row row) : Operator(ctx), row_(std::move(row)) {}
+    std::string name() const override { return "Argument"; }
+
+  protected:
+    bool next(Row& row) override;
+
+  private:
+    Row row_;
+    bool done_ = false;
+};
+
 // MATCH and OPTIONAL MATCH: extends each input row by every match of the pattern.
 class MatchOp final : public Operator {
   public:

@@ -37,6 +37,8 @@ class EvalContext {
     // taken from `row`, for which `where` (when given) holds (PatternPredicate, Exists).
     virtual bool pattern_exists(const ast::PatternPart& pattern, const Row& row,
                                 const ast::Expression* where) = 0;
+    // True when the subquery of an Exists expression has a row, run with the variables of `row`.
+    virtual bool subquery_exists(const ast::Expression& expression, const Row& row) = 0;
     // The list of paths or projected values of a PatternComprehension.
     virtual List pattern_comprehension(const ast::Expression& expression, const Row& row) = 0;
     // Throws ErrorKind::Interrupted / ErrorKind::Limit when the query must stop. Long loops in

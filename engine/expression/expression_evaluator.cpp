@@ -552,6 +552,7 @@ Value evaluate_node(const Expression& e, Row& row, EvalContext& ctx) {
         case ExprKind::PatternComprehension:
             return ctx.pattern_comprehension(e, row);
         case ExprKind::Exists:
+            if (e.subquery) return ctx.subquery_exists(e, row);
             if (e.pattern) {
                 return ctx.pattern_exists(*e.pattern, row,
                                           e.children.empty() ? nullptr : e.children[0].get());

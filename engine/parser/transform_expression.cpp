@@ -598,6 +598,15 @@ ExprPtr Transformer::transform_exists(P::ExistsExpressionContext& ctx) {
         expr->children.push_back(transform_expression(*ctx.expression()));
         return expr;
     }
+    if (ctx.singleQuery() != nullptr) {
+        ast::SingleQuery query;
+        for (auto* clause : ctx.singleQuery()->clause()) {
+            query.clauses.push_back(transform_clause(*clause));
+        }
+        check_clause_order(query, *ctx.singleQuery(), true);
+        expr->subquery = std::make_shared<ast::SingleQuery>(std::move(query));
+        return expr;
+    }
     expr->pattern = std::make_shared<ast::PatternPart>(transform_pattern_part(*ctx.patternPart()));
     if (ctx.whereClause() != nullptr) {
         expr->children.push_back(transform_expression(*ctx.whereClause()->expression()));

@@ -198,8 +198,23 @@ ast::SingleQuery Transformer::transform_single_query(P::SingleQueryContext& ctx)
 
 // openCypher's clause order: RETURN only at the end; a query ends with RETURN or an updating
 // clause (or is a lone CALL); a reading clause after an updating one needs a WITH in between.
-void Transformer::check_clause_order(const ast::SingleQuery& query, P::SingleQueryContext& ctx) {
+void Transformer::check_clause_order(const ast::SingleQuery& query, P::SingleQueryContext& ctx,
+                                     bool subquery) {
     const auto& clauses = query.clauses;
+    if (subquery) {
+        for (size_t i = 0; i < clauses.size(); ++i) {
+            if (is_updating(clauses[i].kind) || clauses[i].kind == ast::ClauseKind::Call) {
+                fail(clauses[i].pos, "Invalid input '" + token_text(*ctx.clause(i)->getStart()) +
+                                         "': an EXISTS subquery can only read (MATCH, OPTIONAL "
+                                         "MATCH, UNWIND, WITH, RETURN)");
+            }
+            if (i > 0 && clauses[i - 1].kind == ast::ClauseKind::Return) {
+                fail(clauses[i].pos, "Invalid input '" + token_text(*ctx.clause(i)->getStart()) +
+                                         "': RETURN can only be the last clause of a query");
+            }
+        }
+        return;
+    }
     const ast::Clause* last_update = nullptr;
     for (size_t i = 0; i < clauses.size(); ++i) {
         const ast::Clause& clause = clauses[i];

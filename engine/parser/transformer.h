@@ -31,7 +31,10 @@ class Transformer {
     // --- statements and clauses (transform_statement.cpp) ---
     ast::Query transform_query(P::QueryContext& ctx);
     ast::SingleQuery transform_single_query(P::SingleQueryContext& ctx);
-    void check_clause_order(const ast::SingleQuery& query, P::SingleQueryContext& ctx);
+    // With `subquery` (EXISTS { ... }): updating clauses are refused and the query may end
+    // with any reading clause.
+    void check_clause_order(const ast::SingleQuery& query, P::SingleQueryContext& ctx,
+                            bool subquery = false);
     ast::Clause transform_clause(P::ClauseContext& ctx);
     ast::Clause transform_match(P::MatchClauseContext& ctx);
     ast::Clause transform_unwind(P::UnwindClauseContext& ctx);

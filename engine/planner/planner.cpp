@@ -48,9 +48,10 @@ OperatorPtr plan_projection(ExecContext& ctx, OperatorPtr op, const ast::Clause&
     return op;
 }
 
-OperatorPtr plan_part(ExecContext& ctx, const ast::SingleQuery& query,
-                      const binder::BoundPart& bound) {
-    OperatorPtr op = std::make_unique<Once>(ctx, bound.width);
+// The clauses of `query` over the rows of `leaf`.
+OperatorPtr plan_clauses(ExecContext& ctx, const ast::SingleQuery& query,
+                         const binder::BoundPart& bound, OperatorPtr leaf) {
+    OperatorPtr op = std::move(leaf);
     bool after_write = false;
     for (const auto& clause : query.clauses) {
         // A clause that reads the graph after an earlier clause wrote it sees all of those
@@ -119,6 +120,24 @@ OperatorPtr plan_part(ExecContext& ctx, const ast::SingleQuery& query,
     return op;
 }
 
+OperatorPtr plan_part(ExecContext& ctx, const ast::SingleQuery& query,
+                      const binder::BoundPart& bound) {
+    return plan_clauses(ctx, query, bound, std::make_unique<Once>(ctx, bound.width));
+}
+
+// Lets `ctx` answer EXISTS { MATCH ... } for the subqueries of `statement`: each evaluation
+// plans the subquery over a copy of the enclosing row and asks for its first row.
+void install_subqueries(const binder::BoundStatement& statement, ExecContext& ctx) {
+    if (statement.subqueries.empty()) return;
+    ctx.set_subquery_runner([&statement, &ctx](const ast::Expression& e, const Row& row) {
+        const binder::BoundPart& bound = statement.subqueries.at(&e);
+        OperatorPtr op =
+            plan_clauses(ctx, *e.subquery, bound, std::make_unique<Argument>(ctx, row));
+        Row out;
+        return op->pull(out);
+    });
+}
+
 void describe_into(const Operator& op, bool profile, int depth, std::string& out) {
     out += std::string(static_cast<size_t>(depth) * 2, ' ');
     out += op.name();
@@ -140,6 +159,7 @@ void describe_into(const Operator& op, bool profile, int depth, std::string& out
 PhysicalPlan plan(const binder::BoundStatement& statement, ExecContext& ctx) {
     const auto& query = statement.statement.query;
     PhysicalPlan out;
+    install_subqueries(statement, ctx);
     if (query.parts.size() == 1) {
         out.root = plan_part(ctx, query.parts[0], statement.parts[0]);
         out.output_slots = statement.parts[0].output_slots;

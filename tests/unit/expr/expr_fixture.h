@@ -146,6 +146,10 @@ class FakeContext : public expression::EvalContext {
         ++pattern_calls;
         return pattern_answer;
     }
+    bool subquery_exists(const ast::Expression&, const expression::Row&) override {
+        ++pattern_calls;
+        return pattern_answer;
+    }
     List pattern_comprehension(const ast::Expression&, const expression::Row&) override {
         return List{Value(int64_t{1}), Value(int64_t{2})};
     }

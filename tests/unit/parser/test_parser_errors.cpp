@@ -140,7 +140,13 @@ TEST_CASE("Clause order is checked", "[parser][error]") {
 
 TEST_CASE("Unsupported forms are syntax errors, not crashes", "[parser][error]") {
     CHECK(syntax_error_of("MATCH (n) WHERE exists { MATCH (n)-->() RETURN true } RETURN n").kind ==
-          ErrorKind::Syntax);
+          ErrorKind::Internal);  // parses: EXISTS subqueries are supported
+    auto write = syntax_error_of("MATCH (n) WHERE exists { CREATE (m) } RETURN n");
+    CHECK(write.kind == ErrorKind::Syntax);
+    CHECK_THAT(write.message, Contains("an EXISTS subquery can only read"));
+    CHECK(syntax_error_of("MATCH (n) WHERE exists { MATCH (n) RETURN 1 UNION MATCH (m) RETURN 1 } "
+                          "RETURN n")
+              .kind == ErrorKind::Syntax);
     CHECK(syntax_error_of("MATCH (a)-[:LIKES*-2]->(c) RETURN c").kind == ErrorKind::Syntax);
     CHECK(syntax_error_of("RETURN a != b").kind == ErrorKind::Syntax);
 }
