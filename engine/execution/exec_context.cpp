@@ -19,17 +19,43 @@ ExecContext::ExecContext(GraphAccess& graph, const Map& parameters, const QueryO
     }
 }
 
+namespace {
+
+[[noreturn]] void deleted_entity(const char* what, int64_t id) {
+    throw Exception(ErrorKind::Semantic, std::string("The ") + what + " " + std::to_string(id) +
+                                             " was deleted by this query; its labels and "
+                                             "properties can no longer be read");
+}
+
+}  // namespace
+
+// A deleted node or relationship has no statements left, so its reads come back empty; only
+// then is it worth asking whether it still exists.
 Value ExecContext::node_property(int64_t node, std::string_view key) {
-    return graph_.property(node, key);
+    Value v = graph_.property(node, key);
+    if (v.is_null() && !graph_.node_exists(node)) deleted_entity("node", node);
+    return v;
 }
 
 Value ExecContext::relationship_property(int64_t relationship, std::string_view key) {
-    return graph_.property(-relationship, key);
+    Value v = graph_.property(-relationship, key);
+    if (v.is_null() && !graph_.relationship(relationship)) {
+        deleted_entity("relationship", relationship);
+    }
+    return v;
 }
 
-std::vector<std::string> ExecContext::node_labels(int64_t node) { return graph_.labels(node); }
+std::vector<std::string> ExecContext::node_labels(int64_t node) {
+    auto labels = graph_.labels(node);
+    if (labels.empty() && !graph_.node_exists(node)) deleted_entity("node", node);
+    return labels;
+}
 
-Map ExecContext::node_properties(int64_t node) { return graph_.properties(node); }
+Map ExecContext::node_properties(int64_t node) {
+    Map properties = graph_.properties(node);
+    if (properties.empty() && !graph_.node_exists(node)) deleted_entity("node", node);
+    return properties;
+}
 
 List ExecContext::relationship_evidence(int64_t relationship) {
     List out;
@@ -42,7 +68,11 @@ List ExecContext::relationship_evidence(int64_t relationship) {
 }
 
 Map ExecContext::relationship_properties(int64_t relationship) {
-    return graph_.properties(-relationship);
+    Map properties = graph_.properties(-relationship);
+    if (properties.empty() && !graph_.relationship(relationship)) {
+        deleted_entity("relationship", relationship);
+    }
+    return properties;
 }
 
 Value ExecContext::hydrate(const Value& value) { return graph_.hydrate(value); }
