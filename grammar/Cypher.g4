@@ -214,6 +214,7 @@ atom
     | quantifierExpression
     | reduceExpression
     | existsExpression
+    | countSubquery
     | relationshipsPattern
     | parenthesizedExpression
     | functionInvocation
@@ -270,6 +271,11 @@ existsExpression
     : K_EXISTS LBRACE singleQuery RBRACE
     | K_EXISTS LBRACE patternPart whereClause? RBRACE
     | K_EXISTS LPAREN expression RPAREN
+    ;
+
+countSubquery
+    : K_COUNT LBRACE singleQuery RBRACE
+    | K_COUNT LBRACE patternPart whereClause? RBRACE
     ;
 
 parenthesizedExpression : LPAREN expression RPAREN ;

@@ -50,6 +50,7 @@ enum class ExprKind {
     PatternPredicate,   // a relationship pattern used as a boolean: (a)-[:X]->()
     PatternComprehension,  // [path = pattern WHERE children[0] | children[1]]
     Exists,                // exists(children[0]) on a property, or EXISTS { pattern }
+    CountSubquery,         // COUNT { pattern [WHERE children[0]] } or COUNT { subquery }
 };
 
 enum class Op {
@@ -100,9 +101,10 @@ struct Expression {
     // follow, and the last child is the ELSE when case_has_else.
     bool case_has_test = false;
     bool case_has_else = false;
-    // PatternPredicate / PatternComprehension / Exists { }: the pattern.
+    // PatternPredicate / PatternComprehension / Exists { } / Count { }: the pattern.
     std::shared_ptr<PatternPart> pattern;
-    // Exists { MATCH ... }: the subquery, which sees the variables of the enclosing scope.
+    // Exists { MATCH ... } / Count { MATCH ... }: the subquery, which sees the variables of the
+    // enclosing scope.
     std::shared_ptr<SingleQuery> subquery;
     // The exact query text of this expression (used to name RETURN columns without an alias).
     std::string text;

@@ -279,6 +279,12 @@ std::string to_string(const Expression& e) {
             parts.insert(parts.end(), children.begin(), children.end());
             return form("exists", parts);
         }
+        case ExprKind::CountSubquery: {
+            std::vector<std::string> parts;
+            if (e.pattern != nullptr) parts.push_back(to_string(*e.pattern));
+            parts.insert(parts.end(), children.begin(), children.end());
+            return form("count_subquery", parts);
+        }
     }
     return "?";
 }

@@ -82,6 +82,8 @@ bool is_constant(const ast::Expression& e) {
         case ast::ExprKind::Exists:
             if (e.pattern || e.subquery) return false;
             break;
+        case ast::ExprKind::CountSubquery:
+            return false;
         case ast::ExprKind::FunctionCall:
             if (function::is_aggregate(e.name)) return false;
             break;
@@ -706,6 +708,7 @@ class Binder {
             }
             case K::PatternPredicate:
             case K::Exists:
+            case K::CountSubquery:
             case K::PatternComprehension: {
                 if (e.subquery) {
                     bind_subquery(e, scope);

@@ -113,11 +113,23 @@ List ExecContext::pattern_comprehension(const ast::Expression& expression, const
     return out;
 }
 
-bool ExecContext::subquery_exists(const ast::Expression& expression, const Row& row) {
+int64_t ExecContext::subquery_rows(const ast::Expression& expression, const Row& row,
+                                   int64_t limit) {
     if (!subquery_runner_) {
-        throw Exception(ErrorKind::Internal, "an EXISTS subquery was evaluated without its plan");
+        throw Exception(ErrorKind::Internal, "a subquery was evaluated without its plan");
     }
-    return subquery_runner_(expression, row);
+    return subquery_runner_(expression, row, limit);
+}
+
+int64_t ExecContext::pattern_count(const ast::PatternPart& pattern, const Row& row,
+                                   const ast::Expression* where) {
+    Row scratch = row;
+    int64_t n = 0;
+    matcher_for(pattern, where).match(scratch, [&](Row&) {
+        ++n;
+        return true;
+    });
+    return n;
 }
 
 void ExecContext::check_interrupt() {

@@ -52,11 +52,14 @@ class ExecContext : public expression::EvalContext {
     bool pattern_exists(const ast::PatternPart& pattern, const Row& row,
                         const ast::Expression* where) override;
     List pattern_comprehension(const ast::Expression& expression, const Row& row) override;
-    bool subquery_exists(const ast::Expression& expression, const Row& row) override;
+    int64_t subquery_rows(const ast::Expression& expression, const Row& row,
+                          int64_t limit) override;
+    int64_t pattern_count(const ast::PatternPart& pattern, const Row& row,
+                          const ast::Expression* where) override;
     void check_interrupt() override;
 
-    // How subquery_exists runs a subquery (installed by the planner, which knows its plan).
-    using SubqueryRunner = std::function<bool(const ast::Expression&, const Row&)>;
+    // How subquery_rows runs a subquery (installed by the planner, which knows its plan).
+    using SubqueryRunner = std::function<int64_t(const ast::Expression&, const Row&, int64_t)>;
     void set_subquery_runner(SubqueryRunner runner) { subquery_runner_ = std::move(runner); }
 
   private:

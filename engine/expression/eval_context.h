@@ -37,8 +37,13 @@ class EvalContext {
     // taken from `row`, for which `where` (when given) holds (PatternPredicate, Exists).
     virtual bool pattern_exists(const ast::PatternPart& pattern, const Row& row,
                                 const ast::Expression* where) = 0;
-    // True when the subquery of an Exists expression has a row, run with the variables of `row`.
-    virtual bool subquery_exists(const ast::Expression& expression, const Row& row) = 0;
+    // The number of rows of the subquery of an Exists or CountSubquery expression, run with the
+    // variables of `row`, counting no further than `limit` (-1: all).
+    virtual int64_t subquery_rows(const ast::Expression& expression, const Row& row,
+                                  int64_t limit) = 0;
+    // The number of matches of `pattern` for `row` for which `where` (when given) holds.
+    virtual int64_t pattern_count(const ast::PatternPart& pattern, const Row& row,
+                                  const ast::Expression* where) = 0;
     // The list of paths or projected values of a PatternComprehension.
     virtual List pattern_comprehension(const ast::Expression& expression, const Row& row) = 0;
     // Throws ErrorKind::Interrupted / ErrorKind::Limit when the query must stop. Long loops in

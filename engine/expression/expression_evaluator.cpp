@@ -551,8 +551,12 @@ Value evaluate_node(const Expression& e, Row& row, EvalContext& ctx) {
             return ctx.pattern_exists(*e.pattern, row, nullptr);
         case ExprKind::PatternComprehension:
             return ctx.pattern_comprehension(e, row);
+        case ExprKind::CountSubquery:
+            if (e.subquery) return Value(ctx.subquery_rows(e, row, -1));
+            return Value(ctx.pattern_count(*e.pattern, row,
+                                           e.children.empty() ? nullptr : e.children[0].get()));
         case ExprKind::Exists:
-            if (e.subquery) return ctx.subquery_exists(e, row);
+            if (e.subquery) return ctx.subquery_rows(e, row, 1) > 0;
             if (e.pattern) {
                 return ctx.pattern_exists(*e.pattern, row,
                                           e.children.empty() ? nullptr : e.children[0].get());

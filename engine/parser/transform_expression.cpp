@@ -308,6 +308,8 @@ ExprPtr Transformer::transform_atom_kind(P::AtomContext& ctx) {
             return transform_reduce(*static_cast<P::ReduceExpressionContext*>(child));
         case P::RuleExistsExpression:
             return transform_exists(*static_cast<P::ExistsExpressionContext*>(child));
+        case P::RuleCountSubquery:
+            return transform_count_subquery(*static_cast<P::CountSubqueryContext*>(child));
         case P::RuleRelationshipsPattern:
             return transform_pattern_predicate(
                 *static_cast<P::RelationshipsPatternContext*>(child));
@@ -598,6 +600,25 @@ ExprPtr Transformer::transform_exists(P::ExistsExpressionContext& ctx) {
         expr->children.push_back(transform_expression(*ctx.expression()));
         return expr;
     }
+    if (ctx.singleQuery() != nullptr) {
+        ast::SingleQuery query;
+        for (auto* clause : ctx.singleQuery()->clause()) {
+            query.clauses.push_back(transform_clause(*clause));
+        }
+        check_clause_order(query, *ctx.singleQuery(), true);
+        expr->subquery = std::make_shared<ast::SingleQuery>(std::move(query));
+        return expr;
+    }
+    expr->pattern = std::make_shared<ast::PatternPart>(transform_pattern_part(*ctx.patternPart()));
+    if (ctx.whereClause() != nullptr) {
+        expr->children.push_back(transform_expression(*ctx.whereClause()->expression()));
+    }
+    return expr;
+}
+
+// COUNT { pattern [WHERE w] } / COUNT { subquery }, kept like EXISTS { }.
+ExprPtr Transformer::transform_count_subquery(P::CountSubqueryContext& ctx) {
+    ExprPtr expr = make(ExprKind::CountSubquery, ctx);
     if (ctx.singleQuery() != nullptr) {
         ast::SingleQuery query;
         for (auto* clause : ctx.singleQuery()->clause()) {

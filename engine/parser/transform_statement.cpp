@@ -205,8 +205,8 @@ void Transformer::check_clause_order(const ast::SingleQuery& query, P::SingleQue
         for (size_t i = 0; i < clauses.size(); ++i) {
             if (is_updating(clauses[i].kind) || clauses[i].kind == ast::ClauseKind::Call) {
                 fail(clauses[i].pos, "Invalid input '" + token_text(*ctx.clause(i)->getStart()) +
-                                         "': an EXISTS subquery can only read (MATCH, OPTIONAL "
-                                         "MATCH, UNWIND, WITH, RETURN)");
+                                         "': an EXISTS or COUNT subquery can only read (MATCH, "
+                                         "OPTIONAL MATCH, UNWIND, WITH, RETURN)");
             }
             if (i > 0 && clauses[i - 1].kind == ast::ClauseKind::Return) {
                 fail(clauses[i].pos, "Invalid input '" + token_text(*ctx.clause(i)->getStart()) +

@@ -102,6 +102,7 @@ class Transformer {
     ast::ExprPtr transform_quantifier(P::QuantifierExpressionContext& ctx);
     ast::ExprPtr transform_reduce(P::ReduceExpressionContext& ctx);
     ast::ExprPtr transform_exists(P::ExistsExpressionContext& ctx);
+    ast::ExprPtr transform_count_subquery(P::CountSubqueryContext& ctx);
     ast::ExprPtr transform_pattern_predicate(P::RelationshipsPatternContext& ctx);
     ast::ExprPtr transform_function(P::FunctionInvocationContext& ctx);
     ast::ExprPtr transform_variable(P::VariableContext& ctx);

@@ -125,17 +125,21 @@ OperatorPtr plan_part(ExecContext& ctx, const ast::SingleQuery& query,
     return plan_clauses(ctx, query, bound, std::make_unique<Once>(ctx, bound.width));
 }
 
-// Lets `ctx` answer EXISTS { MATCH ... } for the subqueries of `statement`: each evaluation
-// plans the subquery over a copy of the enclosing row and asks for its first row.
+// Lets `ctx` answer EXISTS { MATCH ... } and COUNT { MATCH ... } for the subqueries of
+// `statement`: each evaluation plans the subquery over a copy of the enclosing row and counts its
+// rows (EXISTS asks for the first only).
 void install_subqueries(const binder::BoundStatement& statement, ExecContext& ctx) {
     if (statement.subqueries.empty()) return;
-    ctx.set_subquery_runner([&statement, &ctx](const ast::Expression& e, const Row& row) {
-        const binder::BoundPart& bound = statement.subqueries.at(&e);
-        OperatorPtr op =
-            plan_clauses(ctx, *e.subquery, bound, std::make_unique<Argument>(ctx, row));
-        Row out;
-        return op->pull(out);
-    });
+    ctx.set_subquery_runner(
+        [&statement, &ctx](const ast::Expression& e, const Row& row, int64_t limit) -> int64_t {
+            const binder::BoundPart& bound = statement.subqueries.at(&e);
+            OperatorPtr op =
+                plan_clauses(ctx, *e.subquery, bound, std::make_unique<Argument>(ctx, row));
+            Row out;
+            int64_t n = 0;
+            while ((limit < 0 || n < limit) && op->pull(out)) ++n;
+            return n;
+        });
 }
 
 void describe_into(const Operator& op, bool profile, int depth, std::string& out) {

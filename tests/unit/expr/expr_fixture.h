@@ -146,9 +146,14 @@ class FakeContext : public expression::EvalContext {
         ++pattern_calls;
         return pattern_answer;
     }
-    bool subquery_exists(const ast::Expression&, const expression::Row&) override {
+    int64_t subquery_rows(const ast::Expression&, const expression::Row&, int64_t) override {
         ++pattern_calls;
-        return pattern_answer;
+        return pattern_answer ? 1 : 0;
+    }
+    int64_t pattern_count(const ast::PatternPart&, const expression::Row&,
+                          const ast::Expression*) override {
+        ++pattern_calls;
+        return pattern_answer ? 1 : 0;
     }
     List pattern_comprehension(const ast::Expression&, const expression::Row&) override {
         return List{Value(int64_t{1}), Value(int64_t{2})};

@@ -143,7 +143,7 @@ TEST_CASE("Unsupported forms are syntax errors, not crashes", "[parser][error]")
           ErrorKind::Internal);  // parses: EXISTS subqueries are supported
     auto write = syntax_error_of("MATCH (n) WHERE exists { CREATE (m) } RETURN n");
     CHECK(write.kind == ErrorKind::Syntax);
-    CHECK_THAT(write.message, Contains("an EXISTS subquery can only read"));
+    CHECK_THAT(write.message, Contains("an EXISTS or COUNT subquery can only read"));
     CHECK(syntax_error_of("MATCH (n) WHERE exists { MATCH (n) RETURN 1 UNION MATCH (m) RETURN 1 } "
                           "RETURN n")
               .kind == ErrorKind::Syntax);
