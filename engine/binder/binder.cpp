@@ -181,7 +181,10 @@ class Binder {
         switch (clause.kind) {
             case ast::ClauseKind::Match:
                 bind_pattern(clause.pattern, scope, /*create=*/false);
-                if (clause.where) bind_expr(*clause.where, scope, false, "WHERE");
+                if (clause.where) {
+                    bind_expr(*clause.where, scope, false, "WHERE");
+                    require_predicate(*clause.where, static_type(*clause.where, scope));
+                }
                 break;
             case ast::ClauseKind::Unwind: {
                 bind_expr(*clause.expression, scope, false, "UNWIND");
@@ -304,6 +307,34 @@ class Binder {
         }
     }
 
+    // A parameter standing for a whole property map may create (CREATE (n $props)) but not
+    // match: which keys it holds is known only when it runs.
+    static void refuse_parameter_map(const ast::Expression& properties, bool create, bool merge) {
+        if (properties.kind != ast::ExprKind::Parameter || (create && !merge)) return;
+        fail(std::string("A parameter cannot stand for the properties of a pattern in ") +
+                 (merge ? "MERGE" : "MATCH") + ": write them out ({name: $" + properties.name +
+                 ".name}) or test them in WHERE",
+             properties.pos);
+    }
+
+    [[noreturn]] static void pattern_as_value(const ast::Expression& pattern) {
+        fail("A pattern such as `" + pattern.text +
+                 "` is a predicate (true when it has a match); for its matches as a value write "
+                 "COUNT { " +
+                 pattern.text + " } or a pattern comprehension [p = " + pattern.text + " | p]",
+             pattern.pos);
+    }
+
+    // WHERE needs a truth value: a node, relationship or path there is a mistake (`WHERE (n)`).
+    static void require_predicate(const ast::Expression& where, VarType type) {
+        if (type == VarType::Node || type == VarType::Relationship || type == VarType::Path ||
+            type == VarType::RelationshipList) {
+            fail("WHERE expects a boolean, but `" + where.text + "` is " +
+                     std::string(var_type_name(type)),
+                 where.pos);
+        }
+    }
+
     void bind_pattern_part(ast::PatternPart& part, Scope& scope, bool create, bool merge,
                            std::set<std::string>& rels_in_clause) {
         for (size_t i = 0; i < part.nodes.size(); ++i) {
@@ -316,11 +347,15 @@ class Binder {
             if (create && bound_before && !reuse_ok) {
                 fail("Variable `" + node.variable + "` already declared", node.pos);
             }
-            if (merge && bound_before && part.nodes.size() == 1) {
+            if (merge && bound_before &&
+                (part.nodes.size() == 1 || !node.labels.empty() || node.properties)) {
                 fail("Variable `" + node.variable + "` already declared", node.pos);
             }
             declare(node.variable, VarType::Node, node.slot, scope, node.pos, false, true);
-            if (node.properties) bind_expr(*node.properties, scope, false, "pattern");
+            if (node.properties) {
+                refuse_parameter_map(*node.properties, create, merge);
+                bind_expr(*node.properties, scope, false, "pattern");
+            }
         }
         for (auto& rel : part.relationships) {
             if (create) {
@@ -358,7 +393,10 @@ class Binder {
                 }
             }
             declare(rel.variable, type, rel.slot, scope, rel.pos, false, true);
-            if (rel.properties) bind_expr(*rel.properties, scope, false, "pattern");
+            if (rel.properties) {
+                refuse_parameter_map(*rel.properties, create, merge);
+                bind_expr(*rel.properties, scope, false, "pattern");
+            }
             if (rel.variable_length && rel.min_hops && rel.max_hops &&
                 *rel.min_hops > *rel.max_hops) {
                 // An empty range matches nothing; openCypher allows it.
@@ -423,6 +461,9 @@ class Binder {
         }
         // Items, with aggregates collected.
         for (auto& item : proj.items) {
+            if (item.expression->kind == ast::ExprKind::PatternPredicate) {
+                pattern_as_value(*item.expression);
+            }
             bind_expr(*item.expression, scope, true, is_return ? "RETURN" : "WITH");
             bool agg = contains_aggregate(*item.expression);
             bound.item_is_key.push_back(!agg);
@@ -479,6 +520,7 @@ class Binder {
         if (proj.where) {
             replace_projected(proj.where, proj, bound);
             bind_expr(*proj.where, order_scope, false, "WHERE");
+            require_predicate(*proj.where, static_type(*proj.where, order_scope));
         }
         if (is_return) {
             for (size_t i = 0; i < proj.items.size(); ++i) {
@@ -625,13 +667,8 @@ class Binder {
             if (t == VarType::Path || t == VarType::Node || t == VarType::Relationship) {
                 refuse("a list or a string");
             }
-            if (arg.kind == ast::ExprKind::PatternPredicate) {
-                fail(
-                    "size() of a pattern is not supported: count its matches with "
-                    "size([p = pattern | p])",
-                    call.pos);
-            }
         }
+        if (arg.kind == ast::ExprKind::PatternPredicate && name != "exists") pattern_as_value(arg);
     }
 
     void bind_expr(ast::Expression& e, Scope& scope, bool allow_aggregates, const char* where) {
