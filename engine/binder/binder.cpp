@@ -317,6 +317,24 @@ class Binder {
              properties.pos);
     }
 
+    // An aggregate over rand() would give a different answer for the same rows.
+    static void refuse_random(const ast::Expression& arg, const ast::Expression& aggregate) {
+        if (arg.kind == ast::ExprKind::FunctionCall) {
+            std::string name = arg.name;
+            for (auto& ch : name) {
+                ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            }
+            if (name == "rand") {
+                fail("rand() cannot be used inside an aggregate function: `" + aggregate.text +
+                         "` (compute it in an earlier WITH)",
+                     arg.pos);
+            }
+        }
+        for (const auto& c : arg.children) {
+            if (c) refuse_random(*c, aggregate);
+        }
+    }
+
     [[noreturn]] static void pattern_as_value(const ast::Expression& pattern) {
         fail("A pattern such as `" + pattern.text +
                  "` is a predicate (true when it has a match); for its matches as a value write "
@@ -581,7 +599,9 @@ class Binder {
             (e.kind == K::FunctionCall && function::is_aggregate(e.name))) {
             return;
         }
-        if (keys.count(e.text)) return;
+        // A grouping key may be reused next to an aggregate only when it is a variable or a
+        // property: `a + b + count(*)` next to the key `a + b` is refused as in openCypher.
+        if (keys.count(e.text) && (e.kind == K::Variable || e.kind == K::Property)) return;
         if (e.kind == K::Variable) {
             fail("Ambiguous aggregation expression: `" + e.name +
                      "` is used next to an aggregate but is not a grouping key (project it as "
@@ -711,6 +731,7 @@ class Binder {
                     if (!c) continue;
                     if (aggregate) {
                         bind_expr(*c, scope, false, "an aggregate function's argument");
+                        refuse_random(*c, e);
                     } else {
                         bind_expr(*c, scope, allow_aggregates, where);
                     }
