@@ -30,6 +30,7 @@ clause
     | removeClause
     | deleteClause
     | callClause
+    | callSubquery
     ;
 
 matchClause : K_OPTIONAL? K_MATCH pattern whereClause? ;
@@ -84,6 +85,8 @@ removeItem
 deleteClause : K_DETACH? K_DELETE expression ( COMMA expression )* ;
 
 callClause : K_CALL procedureName procedureArguments? yieldClause? ;
+
+callSubquery : K_CALL LBRACE singleQuery RBRACE ;
 
 procedureArguments : LPAREN ( expression ( COMMA expression )* )? RPAREN ;
 

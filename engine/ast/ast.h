@@ -250,6 +250,9 @@ struct Clause {
     bool implicit_arguments = false;
     bool yield_star = false;
     std::vector<YieldItem> yield_items;
+    // Call { ... } (a subquery run for each row; `procedure` is empty): its clauses. It sees the
+    // enclosing variables through an importing WITH at its start, and adds what it returns.
+    std::shared_ptr<SingleQuery> subquery;
 };
 
 struct SingleQuery {

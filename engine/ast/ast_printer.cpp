@@ -338,6 +338,11 @@ std::string to_string(const Clause& clause) {
             return out;
         }
         case ClauseKind::Call: {
+            if (clause.subquery) {
+                std::string out = "CALL {";
+                for (const auto& inner : clause.subquery->clauses) out += " " + to_string(inner);
+                return out + " }";
+            }
             std::string out = "CALL " + clause.procedure;
             if (!clause.implicit_arguments) {
                 out += "(";

@@ -233,7 +233,11 @@ class Binder {
                 }
                 break;
             case ast::ClauseKind::Call:
-                bind_call(clause, scope, last);
+                if (clause.subquery) {
+                    bind_call_subquery(clause, scope, last);
+                } else {
+                    bind_call(clause, scope, last);
+                }
                 break;
         }
     }
@@ -810,6 +814,44 @@ class Binder {
         for (auto& c : e.children) {
             if (c) bind_expr(*c, scope, allow_aggregates, where);
         }
+    }
+
+    // CALL { ... }: the subquery is bound as a part of its own. Only an importing WITH at its
+    // start sees the enclosing variables; what it returns joins the enclosing scope, with the
+    // slots the subquery's RETURN gave it (in the enclosing row, like every slot it uses).
+    void bind_call_subquery(ast::Clause& clause, Scope& scope, bool last) {
+        BoundPart* outer_part = part_;
+        const bool outer_returned = returned_;
+        std::vector<std::string> outer_columns = std::move(columns_);
+        BoundPart sub;
+        part_ = &sub;
+        returned_ = false;
+        columns_.clear();
+        auto& clauses = clause.subquery->clauses;
+        Scope inner = clauses.front().kind == ast::ClauseKind::With ? scope : Scope{};
+        for (size_t c = 0; c < clauses.size(); ++c) {
+            bind_clause(clauses[c], inner, c + 1 == clauses.size());
+        }
+        std::vector<std::string> returned = std::move(columns_);
+        part_ = outer_part;
+        returned_ = outer_returned;
+        columns_ = std::move(outer_columns);
+        if (last && !returned.empty()) {
+            fail(
+                "A query cannot end with a CALL { } subquery that returns values: add a RETURN "
+                "clause",
+                clause.pos);
+        }
+        for (size_t i = 0; i < returned.size(); ++i) {
+            if (scope.find(returned[i])) {
+                fail("Variable `" + returned[i] +
+                         "` already declared: a CALL { } subquery cannot return a variable of "
+                         "the enclosing query (rename it with AS)",
+                     clause.pos);
+            }
+            scope.add(returned[i], {sub.output_slots[i], VarType::Any});
+        }
+        out_.call_subqueries.emplace(&clause, std::move(sub));
     }
 
     // EXISTS { MATCH ... }: the subquery's clauses are bound as a part of their own that starts

@@ -42,6 +42,8 @@ struct BoundStatement {
     // The EXISTS { MATCH ... } subqueries, by their expression; their slots lie in the row of
     // the part that contains them (see BoundPart::width).
     std::unordered_map<const ast::Expression*, BoundPart> subqueries;
+    // The CALL { ... } subqueries, by their clause; also in the enclosing part's row.
+    std::unordered_map<const ast::Clause*, BoundPart> call_subqueries;
     std::vector<std::string> columns;
     bool writes = false;
 };

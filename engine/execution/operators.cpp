@@ -26,6 +26,32 @@ bool Argument::next(Row& row) {
     return true;
 }
 
+Apply::Apply(ExecContext& ctx, OperatorPtr input, Factory factory, std::vector<int> output_slots)
+    : Operator(ctx), factory_(std::move(factory)), output_slots_(std::move(output_slots)) {
+    children_.push_back(std::move(input));
+}
+
+bool Apply::next(Row& row) {
+    while (true) {
+        if (inner_) {
+            Row inner_row;
+            while (inner_->pull(inner_row)) {
+                if (output_slots_.empty()) continue;
+                row = outer_;
+                for (int slot : output_slots_) row[slot] = inner_row[slot];
+                return true;
+            }
+            inner_.reset();
+            if (output_slots_.empty()) {
+                row = outer_;
+                return true;
+            }
+        }
+        if (!child()->pull(outer_)) return false;
+        inner_ = factory_(outer_);
+    }
+}
+
 // --- MATCH ------------------------------------------------------------------------------------
 
 MatchOp::MatchOp(ExecContext& ctx, OperatorPtr input, PatternMatcher matcher, bool optional)

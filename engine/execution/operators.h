@@ -4,6 +4,7 @@
 // Eager.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,6 +45,25 @@ class Argument final : public Operator {
   private:
     Row row_;
     bool done_ = false;
+};
+
+// CALL { ... }: for each input row, runs the subquery planned over that row and gives the row
+// extended by each of the subquery's rows (its output slots), or, for a subquery that returns
+// nothing, the row itself once the subquery has run.
+class Apply final : public Operator {
+  public:
+    using Factory = std::function<OperatorPtr(Row)>;
+    Apply(ExecContext& ctx, OperatorPtr input, Factory factory, std::vector<int> output_slots);
+    std::string name() const override { return "Apply"; }
+
+  protected:
+    bool next(Row& row) override;
+
+  private:
+    Factory factory_;
+    std::vector<int> output_slots_;
+    OperatorPtr inner_;
+    Row outer_;
 };
 
 // MATCH and OPTIONAL MATCH: extends each input row by every match of the pattern.

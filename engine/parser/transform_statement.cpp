@@ -48,7 +48,7 @@ std::string clause_name(const ast::Clause& clause) {
         case ast::ClauseKind::Delete:
             return clause.detach ? "DETACH DELETE" : "DELETE";
         case ast::ClauseKind::Call:
-            return "CALL";
+            return clause.subquery ? "CALL { }" : "CALL";
     }
     return "?";
 }
@@ -240,6 +240,34 @@ void Transformer::check_clause_order(const ast::SingleQuery& query, P::SingleQue
     }
 }
 
+// CALL { ... }: clauses in openCypher's order, RETURN only at the end; it may end without RETURN
+// (a unit subquery, run for its writes).
+void Transformer::check_call_subquery(const ast::SingleQuery& query, P::SingleQueryContext& ctx) {
+    const auto& clauses = query.clauses;
+    const ast::Clause* last_update = nullptr;
+    for (size_t i = 0; i < clauses.size(); ++i) {
+        const ast::Clause& clause = clauses[i];
+        if (i > 0 && clauses[i - 1].kind == ast::ClauseKind::Return) {
+            fail(clause.pos, "Invalid input '" + token_text(*ctx.clause(i)->getStart()) +
+                                 "': RETURN can only be the last clause of a query");
+        }
+        if (is_updating(clause.kind)) last_update = &clause;
+        if (clause.kind == ast::ClauseKind::With) last_update = nullptr;
+        if (is_reading(clause.kind) && last_update != nullptr) {
+            fail(clause.pos, "Invalid input '" + token_text(*ctx.clause(i)->getStart()) +
+                                 "': WITH is required between " + clause_name(*last_update) +
+                                 " and " + clause_name(clause));
+        }
+    }
+    const ast::Clause& last = clauses.back();
+    if (last.kind != ast::ClauseKind::Return && !is_updating(last.kind) &&
+        last.kind != ast::ClauseKind::Call) {
+        fail(last.pos, "A CALL { } subquery cannot end with " + clause_name(last) +
+                           ": expected RETURN, or an updating clause for a subquery that "
+                           "returns nothing");
+    }
+}
+
 // --- clauses -----------------------------------------------------------------------------------
 
 ast::Clause Transformer::transform_clause(P::ClauseContext& ctx) {
@@ -253,6 +281,15 @@ ast::Clause Transformer::transform_clause(P::ClauseContext& ctx) {
     if (auto* c = ctx.setClause()) clause = transform_set(*c);
     if (auto* c = ctx.removeClause()) clause = transform_remove(*c);
     if (auto* c = ctx.deleteClause()) clause = transform_delete(*c);
+    if (auto* c = ctx.callSubquery()) {
+        clause.kind = ast::ClauseKind::Call;
+        ast::SingleQuery query;
+        for (auto* inner : c->singleQuery()->clause()) {
+            query.clauses.push_back(transform_clause(*inner));
+        }
+        check_call_subquery(query, *c->singleQuery());
+        clause.subquery = std::make_shared<ast::SingleQuery>(std::move(query));
+    }
     if (auto* c = ctx.callClause()) clause = transform_call(*c);
     clause.pos = pos_of(ctx);
     return clause;

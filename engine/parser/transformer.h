@@ -33,6 +33,7 @@ class Transformer {
     ast::SingleQuery transform_single_query(P::SingleQueryContext& ctx);
     // With `subquery` (EXISTS { ... }): updating clauses are refused and the query may end
     // with any reading clause.
+    void check_call_subquery(const ast::SingleQuery& query, P::SingleQueryContext& ctx);
     void check_clause_order(const ast::SingleQuery& query, P::SingleQueryContext& ctx,
                             bool subquery = false);
     ast::Clause transform_clause(P::ClauseContext& ctx);

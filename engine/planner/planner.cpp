@@ -48,9 +48,29 @@ OperatorPtr plan_projection(ExecContext& ctx, OperatorPtr op, const ast::Clause&
     return op;
 }
 
-// The clauses of `query` over the rows of `leaf`.
-OperatorPtr plan_clauses(ExecContext& ctx, const ast::SingleQuery& query,
-                         const binder::BoundPart& bound, OperatorPtr leaf) {
+bool has_update(const ast::SingleQuery& query) {
+    for (const auto& clause : query.clauses) {
+        switch (clause.kind) {
+            case ast::ClauseKind::Create:
+            case ast::ClauseKind::Merge:
+            case ast::ClauseKind::Set:
+            case ast::ClauseKind::Remove:
+            case ast::ClauseKind::Delete:
+                return true;
+            case ast::ClauseKind::Call:
+                if (clause.subquery && has_update(*clause.subquery)) return true;
+                break;
+            default:
+                break;
+        }
+    }
+    return false;
+}
+
+// The clauses of `query` (of `statement`) over the rows of `leaf`.
+OperatorPtr plan_clauses(ExecContext& ctx, const binder::BoundStatement& statement,
+                         const ast::SingleQuery& query, const binder::BoundPart& bound,
+                         OperatorPtr leaf) {
     OperatorPtr op = std::move(leaf);
     bool after_write = false;
     for (const auto& clause : query.clauses) {
@@ -112,6 +132,23 @@ OperatorPtr plan_clauses(ExecContext& ctx, const ast::SingleQuery& query,
                                                 clause);
                 break;
             case ast::ClauseKind::Call:
+                if (clause.subquery) {
+                    const binder::BoundPart& inner = statement.call_subqueries.at(&clause);
+                    // A subquery that writes runs after every input row has been read.
+                    const bool writes = has_update(*clause.subquery);
+                    OperatorPtr input = read_input(std::move(op));
+                    if (writes && !wrote_before) {
+                        input = std::make_unique<Eager>(ctx, std::move(input));
+                    }
+                    if (writes) after_write = true;
+                    auto factory = [&ctx, &statement, &clause, &inner](Row row) {
+                        return plan_clauses(ctx, statement, *clause.subquery, inner,
+                                            std::make_unique<Argument>(ctx, std::move(row)));
+                    };
+                    op =
+                        std::make_unique<Apply>(ctx, std::move(input), factory, inner.output_slots);
+                    break;
+                }
                 op = std::make_unique<ProcedureCall>(ctx, read_input(std::move(op)), clause);
                 if (clause.where) op = std::make_unique<Filter>(ctx, std::move(op), *clause.where);
                 break;
@@ -120,26 +157,29 @@ OperatorPtr plan_clauses(ExecContext& ctx, const ast::SingleQuery& query,
     return op;
 }
 
-OperatorPtr plan_part(ExecContext& ctx, const ast::SingleQuery& query,
-                      const binder::BoundPart& bound) {
-    return plan_clauses(ctx, query, bound, std::make_unique<Once>(ctx, bound.width));
+OperatorPtr plan_part(ExecContext& ctx, const binder::BoundStatement& statement,
+                      const ast::SingleQuery& query, const binder::BoundPart& bound) {
+    return plan_clauses(ctx, statement, query, bound, std::make_unique<Once>(ctx, bound.width));
 }
 
 // Lets `ctx` answer EXISTS { MATCH ... } and COUNT { MATCH ... } for the subqueries of
 // `statement`: each evaluation plans the subquery over a copy of the enclosing row and counts its
 // rows (EXISTS asks for the first only).
 void install_subqueries(const binder::BoundStatement& statement, ExecContext& ctx) {
-    if (statement.subqueries.empty()) return;
-    ctx.set_subquery_runner(
-        [&statement, &ctx](const ast::Expression& e, const Row& row, int64_t limit) -> int64_t {
-            const binder::BoundPart& bound = statement.subqueries.at(&e);
-            OperatorPtr op =
-                plan_clauses(ctx, *e.subquery, bound, std::make_unique<Argument>(ctx, row));
-            Row out;
-            int64_t n = 0;
-            while ((limit < 0 || n < limit) && op->pull(out)) ++n;
-            return n;
-        });
+    if (statement.subqueries.empty()) {
+        ctx.set_subquery_runner(nullptr);
+        return;
+    }
+    ctx.set_subquery_runner([&statement, &ctx](const ast::Expression& e, const Row& row,
+                                               int64_t limit) -> int64_t {
+        const binder::BoundPart& bound = statement.subqueries.at(&e);
+        OperatorPtr op =
+            plan_clauses(ctx, statement, *e.subquery, bound, std::make_unique<Argument>(ctx, row));
+        Row out;
+        int64_t n = 0;
+        while ((limit < 0 || n < limit) && op->pull(out)) ++n;
+        return n;
+    });
 }
 
 void describe_into(const Operator& op, bool profile, int depth, std::string& out) {
@@ -165,7 +205,7 @@ PhysicalPlan plan(const binder::BoundStatement& statement, ExecContext& ctx) {
     PhysicalPlan out;
     install_subqueries(statement, ctx);
     if (query.parts.size() == 1) {
-        out.root = plan_part(ctx, query.parts[0], statement.parts[0]);
+        out.root = plan_part(ctx, statement, query.parts[0], statement.parts[0]);
         out.output_slots = statement.parts[0].output_slots;
         return out;
     }
@@ -177,7 +217,7 @@ PhysicalPlan plan(const binder::BoundStatement& statement, ExecContext& ctx) {
     std::vector<std::vector<int>> slots;
     std::vector<int> widths;
     for (size_t i = 0; i < query.parts.size(); ++i) {
-        parts.push_back(plan_part(ctx, query.parts[i], statement.parts[i]));
+        parts.push_back(plan_part(ctx, statement, query.parts[i], statement.parts[i]));
         slots.push_back(statement.parts[i].output_slots);
         widths.push_back(statement.parts[i].width);
     }
