@@ -259,6 +259,20 @@ struct SingleQuery {
     std::vector<Clause> clauses;
 };
 
+// CREATE, MERGE, SET, REMOVE and DELETE.
+inline bool is_updating(ClauseKind kind) {
+    switch (kind) {
+        case ClauseKind::Create:
+        case ClauseKind::Merge:
+        case ClauseKind::Set:
+        case ClauseKind::Remove:
+        case ClauseKind::Delete:
+            return true;
+        default:
+            return false;
+    }
+}
+
 // part[0] UNION [ALL] part[1] UNION [ALL] part[2] ...; union_all[i] joins part[i] and part[i+1].
 struct Query {
     std::vector<SingleQuery> parts;

@@ -816,10 +816,10 @@ class Binder {
         }
     }
 
-    // CALL { ... }: the subquery is bound as a part of its own. Only an importing WITH at its
-    // start sees the enclosing variables; what it returns joins the enclosing scope, with the
-    // slots the subquery's RETURN gave it (in the enclosing row, like every slot it uses).
-    void bind_call_subquery(ast::Clause& clause, Scope& scope, bool last) {
+    // Binds the clauses of a subquery as a part of their own, starting from `inner`, and gives
+    // the enclosing part its state back; `returned` receives the names the subquery returns.
+    BoundPart bind_sub_part(std::vector<ast::Clause>& clauses, Scope& inner,
+                            std::vector<std::string>* returned) {
         BoundPart* outer_part = part_;
         const bool outer_returned = returned_;
         std::vector<std::string> outer_columns = std::move(columns_);
@@ -827,15 +827,24 @@ class Binder {
         part_ = &sub;
         returned_ = false;
         columns_.clear();
-        auto& clauses = clause.subquery->clauses;
-        Scope inner = clauses.front().kind == ast::ClauseKind::With ? scope : Scope{};
         for (size_t c = 0; c < clauses.size(); ++c) {
             bind_clause(clauses[c], inner, c + 1 == clauses.size());
         }
-        std::vector<std::string> returned = std::move(columns_);
+        if (returned != nullptr) *returned = std::move(columns_);
         part_ = outer_part;
         returned_ = outer_returned;
         columns_ = std::move(outer_columns);
+        return sub;
+    }
+
+    // CALL { ... }: the subquery is bound as a part of its own. Only an importing WITH at its
+    // start sees the enclosing variables; what it returns joins the enclosing scope, with the
+    // slots the subquery's RETURN gave it (in the enclosing row, like every slot it uses).
+    void bind_call_subquery(ast::Clause& clause, Scope& scope, bool last) {
+        auto& clauses = clause.subquery->clauses;
+        Scope inner = clauses.front().kind == ast::ClauseKind::With ? scope : Scope{};
+        std::vector<std::string> returned;
+        BoundPart sub = bind_sub_part(clauses, inner, &returned);
         if (last && !returned.empty()) {
             fail(
                 "A query cannot end with a CALL { } subquery that returns values: add a RETURN "
@@ -858,21 +867,8 @@ class Binder {
     // from the enclosing scope; its slots are taken from the enclosing part's row, so that its
     // plan runs on a copy of the enclosing row.
     void bind_subquery(ast::Expression& e, Scope& scope) {
-        BoundPart* outer_part = part_;
-        const bool outer_returned = returned_;
-        std::vector<std::string> outer_columns = std::move(columns_);
-        BoundPart sub;
-        part_ = &sub;
-        returned_ = false;
-        columns_.clear();
         Scope inner = scope;
-        auto& clauses = e.subquery->clauses;
-        for (size_t c = 0; c < clauses.size(); ++c) {
-            bind_clause(clauses[c], inner, c + 1 == clauses.size());
-        }
-        part_ = outer_part;
-        returned_ = outer_returned;
-        columns_ = std::move(outer_columns);
+        BoundPart sub = bind_sub_part(e.subquery->clauses, inner, nullptr);
         out_.subqueries.emplace(&e, std::move(sub));
     }
 

@@ -600,39 +600,28 @@ ExprPtr Transformer::transform_exists(P::ExistsExpressionContext& ctx) {
         expr->children.push_back(transform_expression(*ctx.expression()));
         return expr;
     }
-    if (ctx.singleQuery() != nullptr) {
-        ast::SingleQuery query;
-        for (auto* clause : ctx.singleQuery()->clause()) {
-            query.clauses.push_back(transform_clause(*clause));
-        }
-        check_clause_order(query, *ctx.singleQuery(), true);
-        expr->subquery = std::make_shared<ast::SingleQuery>(std::move(query));
-        return expr;
-    }
-    expr->pattern = std::make_shared<ast::PatternPart>(transform_pattern_part(*ctx.patternPart()));
-    if (ctx.whereClause() != nullptr) {
-        expr->children.push_back(transform_expression(*ctx.whereClause()->expression()));
-    }
+    fill_subquery(*expr, ctx.singleQuery(), ctx.patternPart(), ctx.whereClause());
     return expr;
 }
 
 // COUNT { pattern [WHERE w] } / COUNT { subquery }, kept like EXISTS { }.
 ExprPtr Transformer::transform_count_subquery(P::CountSubqueryContext& ctx) {
     ExprPtr expr = make(ExprKind::CountSubquery, ctx);
-    if (ctx.singleQuery() != nullptr) {
-        ast::SingleQuery query;
-        for (auto* clause : ctx.singleQuery()->clause()) {
-            query.clauses.push_back(transform_clause(*clause));
-        }
-        check_clause_order(query, *ctx.singleQuery(), true);
-        expr->subquery = std::make_shared<ast::SingleQuery>(std::move(query));
-        return expr;
-    }
-    expr->pattern = std::make_shared<ast::PatternPart>(transform_pattern_part(*ctx.patternPart()));
-    if (ctx.whereClause() != nullptr) {
-        expr->children.push_back(transform_expression(*ctx.whereClause()->expression()));
-    }
+    fill_subquery(*expr, ctx.singleQuery(), ctx.patternPart(), ctx.whereClause());
     return expr;
+}
+
+void Transformer::fill_subquery(ast::Expression& expr, P::SingleQueryContext* query,
+                                P::PatternPartContext* pattern, P::WhereClauseContext* where) {
+    if (query != nullptr) {
+        ast::SingleQuery sub;
+        for (auto* clause : query->clause()) sub.clauses.push_back(transform_clause(*clause));
+        check_clause_order(sub, *query, ClauseOrder::ReadOnlyBody);
+        expr.subquery = std::make_shared<ast::SingleQuery>(std::move(sub));
+        return;
+    }
+    expr.pattern = std::make_shared<ast::PatternPart>(transform_pattern_part(*pattern));
+    if (where != nullptr) expr.children.push_back(transform_expression(*where->expression()));
 }
 
 ExprPtr Transformer::transform_pattern_predicate(P::RelationshipsPatternContext& ctx) {

@@ -8,18 +8,7 @@ namespace meninx::parser {
 
 namespace {
 
-bool is_updating(ast::ClauseKind kind) {
-    switch (kind) {
-        case ast::ClauseKind::Create:
-        case ast::ClauseKind::Merge:
-        case ast::ClauseKind::Set:
-        case ast::ClauseKind::Remove:
-        case ast::ClauseKind::Delete:
-            return true;
-        default:
-            return false;
-    }
-}
+using ast::is_updating;
 
 bool is_reading(ast::ClauseKind kind) {
     return kind == ast::ClauseKind::Match || kind == ast::ClauseKind::Unwind ||
@@ -196,76 +185,48 @@ ast::SingleQuery Transformer::transform_single_query(P::SingleQueryContext& ctx)
     return query;
 }
 
-// openCypher's clause order: RETURN only at the end; a query ends with RETURN or an updating
-// clause (or is a lone CALL); a reading clause after an updating one needs a WITH in between.
+// openCypher's clause order: RETURN only at the end; a reading clause after an updating one needs
+// a WITH in between. A query ends with RETURN or an updating clause (or is a lone CALL); the body
+// of CALL { } may also end with an updating clause (it then returns nothing); the body of
+// EXISTS { } or COUNT { } only reads, and may end with any reading clause.
 void Transformer::check_clause_order(const ast::SingleQuery& query, P::SingleQueryContext& ctx,
-                                     bool subquery) {
+                                     ClauseOrder order) {
     const auto& clauses = query.clauses;
-    if (subquery) {
-        for (size_t i = 0; i < clauses.size(); ++i) {
-            if (is_updating(clauses[i].kind) || clauses[i].kind == ast::ClauseKind::Call) {
-                fail(clauses[i].pos, "Invalid input '" + token_text(*ctx.clause(i)->getStart()) +
-                                         "': an EXISTS or COUNT subquery can only read (MATCH, "
-                                         "OPTIONAL MATCH, UNWIND, WITH, RETURN)");
-            }
-            if (i > 0 && clauses[i - 1].kind == ast::ClauseKind::Return) {
-                fail(clauses[i].pos, "Invalid input '" + token_text(*ctx.clause(i)->getStart()) +
-                                         "': RETURN can only be the last clause of a query");
-            }
-        }
-        return;
-    }
     const ast::Clause* last_update = nullptr;
     for (size_t i = 0; i < clauses.size(); ++i) {
         const ast::Clause& clause = clauses[i];
+        auto invalid = [&](const std::string& why) {
+            fail(clause.pos,
+                 "Invalid input '" + token_text(*ctx.clause(i)->getStart()) + "': " + why);
+        };
         if (i > 0 && clauses[i - 1].kind == ast::ClauseKind::Return) {
-            fail(clause.pos, "Invalid input '" + token_text(*ctx.clause(i)->getStart()) +
-                                 "': RETURN can only be the last clause of a query");
+            invalid("RETURN can only be the last clause of a query");
+        }
+        if (order == ClauseOrder::ReadOnlyBody &&
+            (is_updating(clause.kind) || clause.kind == ast::ClauseKind::Call)) {
+            invalid(
+                "an EXISTS or COUNT subquery can only read (MATCH, OPTIONAL MATCH, UNWIND, WITH, "
+                "RETURN)");
         }
         if (is_updating(clause.kind)) last_update = &clause;
         if (clause.kind == ast::ClauseKind::With) last_update = nullptr;
         if (is_reading(clause.kind) && last_update != nullptr) {
-            fail(clause.pos, "Invalid input '" + token_text(*ctx.clause(i)->getStart()) +
-                                 "': WITH is required between " + clause_name(*last_update) +
-                                 " and " + clause_name(clause));
+            invalid("WITH is required between " + clause_name(*last_update) + " and " +
+                    clause_name(clause));
         }
     }
+    if (order == ClauseOrder::ReadOnlyBody) return;
     const ast::Clause& last = clauses.back();
-    bool lone_call = clauses.size() == 1 && last.kind == ast::ClauseKind::Call;
     bool ends_well = last.kind == ast::ClauseKind::Return || is_updating(last.kind) ||
                      last.kind == ast::ClauseKind::Call;
-    if (!ends_well && !lone_call) {
-        fail(last.pos, "A query cannot end with " + clause_name(last) +
-                           ": expected RETURN or an updating clause after it");
-    }
-}
-
-// CALL { ... }: clauses in openCypher's order, RETURN only at the end; it may end without RETURN
-// (a unit subquery, run for its writes).
-void Transformer::check_call_subquery(const ast::SingleQuery& query, P::SingleQueryContext& ctx) {
-    const auto& clauses = query.clauses;
-    const ast::Clause* last_update = nullptr;
-    for (size_t i = 0; i < clauses.size(); ++i) {
-        const ast::Clause& clause = clauses[i];
-        if (i > 0 && clauses[i - 1].kind == ast::ClauseKind::Return) {
-            fail(clause.pos, "Invalid input '" + token_text(*ctx.clause(i)->getStart()) +
-                                 "': RETURN can only be the last clause of a query");
-        }
-        if (is_updating(clause.kind)) last_update = &clause;
-        if (clause.kind == ast::ClauseKind::With) last_update = nullptr;
-        if (is_reading(clause.kind) && last_update != nullptr) {
-            fail(clause.pos, "Invalid input '" + token_text(*ctx.clause(i)->getStart()) +
-                                 "': WITH is required between " + clause_name(*last_update) +
-                                 " and " + clause_name(clause));
-        }
-    }
-    const ast::Clause& last = clauses.back();
-    if (last.kind != ast::ClauseKind::Return && !is_updating(last.kind) &&
-        last.kind != ast::ClauseKind::Call) {
+    if (ends_well) return;
+    if (order == ClauseOrder::CallBody) {
         fail(last.pos, "A CALL { } subquery cannot end with " + clause_name(last) +
                            ": expected RETURN, or an updating clause for a subquery that "
                            "returns nothing");
     }
+    fail(last.pos, "A query cannot end with " + clause_name(last) +
+                       ": expected RETURN or an updating clause after it");
 }
 
 // --- clauses -----------------------------------------------------------------------------------
@@ -287,7 +248,7 @@ ast::Clause Transformer::transform_clause(P::ClauseContext& ctx) {
         for (auto* inner : c->singleQuery()->clause()) {
             query.clauses.push_back(transform_clause(*inner));
         }
-        check_call_subquery(query, *c->singleQuery());
+        check_clause_order(query, *c->singleQuery(), ClauseOrder::CallBody);
         clause.subquery = std::make_shared<ast::SingleQuery>(std::move(query));
     }
     if (auto* c = ctx.callClause()) clause = transform_call(*c);

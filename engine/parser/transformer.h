@@ -31,11 +31,11 @@ class Transformer {
     // --- statements and clauses (transform_statement.cpp) ---
     ast::Query transform_query(P::QueryContext& ctx);
     ast::SingleQuery transform_single_query(P::SingleQueryContext& ctx);
-    // With `subquery` (EXISTS { ... }): updating clauses are refused and the query may end
-    // with any reading clause.
-    void check_call_subquery(const ast::SingleQuery& query, P::SingleQueryContext& ctx);
+    // Where a list of clauses stands: a query, the body of CALL { }, or the body of EXISTS { }
+    // or COUNT { } (see check_clause_order).
+    enum class ClauseOrder { Query, CallBody, ReadOnlyBody };
     void check_clause_order(const ast::SingleQuery& query, P::SingleQueryContext& ctx,
-                            bool subquery = false);
+                            ClauseOrder order = ClauseOrder::Query);
     ast::Clause transform_clause(P::ClauseContext& ctx);
     ast::Clause transform_match(P::MatchClauseContext& ctx);
     ast::Clause transform_unwind(P::UnwindClauseContext& ctx);
@@ -104,6 +104,9 @@ class Transformer {
     ast::ExprPtr transform_reduce(P::ReduceExpressionContext& ctx);
     ast::ExprPtr transform_exists(P::ExistsExpressionContext& ctx);
     ast::ExprPtr transform_count_subquery(P::CountSubqueryContext& ctx);
+    // The body of EXISTS { } or COUNT { }: a subquery (`query`) or a pattern with its WHERE.
+    void fill_subquery(ast::Expression& expr, P::SingleQueryContext* query,
+                       P::PatternPartContext* pattern, P::WhereClauseContext* where);
     ast::ExprPtr transform_pattern_predicate(P::RelationshipsPatternContext& ctx);
     ast::ExprPtr transform_function(P::FunctionInvocationContext& ctx);
     ast::ExprPtr transform_variable(P::VariableContext& ctx);

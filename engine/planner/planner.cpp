@@ -50,19 +50,8 @@ OperatorPtr plan_projection(ExecContext& ctx, OperatorPtr op, const ast::Clause&
 
 bool has_update(const ast::SingleQuery& query) {
     for (const auto& clause : query.clauses) {
-        switch (clause.kind) {
-            case ast::ClauseKind::Create:
-            case ast::ClauseKind::Merge:
-            case ast::ClauseKind::Set:
-            case ast::ClauseKind::Remove:
-            case ast::ClauseKind::Delete:
-                return true;
-            case ast::ClauseKind::Call:
-                if (clause.subquery && has_update(*clause.subquery)) return true;
-                break;
-            default:
-                break;
-        }
+        if (ast::is_updating(clause.kind)) return true;
+        if (clause.subquery && has_update(*clause.subquery)) return true;
     }
     return false;
 }
@@ -82,17 +71,7 @@ OperatorPtr plan_clauses(ExecContext& ctx, const binder::BoundStatement& stateme
             if (!wrote_before) return input;
             return std::make_unique<Eager>(ctx, std::move(input));
         };
-        switch (clause.kind) {
-            case ast::ClauseKind::Create:
-            case ast::ClauseKind::Merge:
-            case ast::ClauseKind::Set:
-            case ast::ClauseKind::Remove:
-            case ast::ClauseKind::Delete:
-                after_write = true;
-                break;
-            default:
-                break;
-        }
+        if (ast::is_updating(clause.kind)) after_write = true;
         switch (clause.kind) {
             case ast::ClauseKind::Match: {
                 std::vector<const ast::PatternPart*> parts;
