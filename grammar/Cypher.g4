@@ -86,7 +86,7 @@ deleteClause : K_DETACH? K_DELETE expression ( COMMA expression )* ;
 
 callClause : K_CALL procedureName procedureArguments? yieldClause? ;
 
-callSubquery : K_CALL LBRACE singleQuery RBRACE ;
+callSubquery : K_CALL LBRACE query RBRACE ;
 
 procedureArguments : LPAREN ( expression ( COMMA expression )* )? RPAREN ;
 

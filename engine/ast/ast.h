@@ -26,6 +26,7 @@ struct Expression;
 using ExprPtr = std::shared_ptr<Expression>;
 struct PatternPart;
 struct SingleQuery;
+struct Query;
 
 enum class ExprKind {
     Literal,            // value
@@ -250,9 +251,10 @@ struct Clause {
     bool implicit_arguments = false;
     bool yield_star = false;
     std::vector<YieldItem> yield_items;
-    // Call { ... } (a subquery run for each row; `procedure` is empty): its clauses. It sees the
-    // enclosing variables through an importing WITH at its start, and adds what it returns.
-    std::shared_ptr<SingleQuery> subquery;
+    // Call { ... } (a subquery run for each row; `procedure` is empty): its query, which may be
+    // a UNION. It sees the enclosing variables through an importing WITH at the start of each
+    // part, and adds what it returns.
+    std::shared_ptr<Query> subquery;
 };
 
 struct SingleQuery {

@@ -340,7 +340,11 @@ std::string to_string(const Clause& clause) {
         case ClauseKind::Call: {
             if (clause.subquery) {
                 std::string out = "CALL {";
-                for (const auto& inner : clause.subquery->clauses) out += " " + to_string(inner);
+                const auto& query = *clause.subquery;
+                for (size_t p = 0; p < query.parts.size(); ++p) {
+                    if (p > 0) out += query.union_all[p - 1] ? " UNION ALL" : " UNION";
+                    for (const auto& inner : query.parts[p].clauses) out += " " + to_string(inner);
+                }
                 return out + " }";
             }
             std::string out = "CALL " + clause.procedure;

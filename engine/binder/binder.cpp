@@ -841,26 +841,49 @@ class Binder {
     // start sees the enclosing variables; what it returns joins the enclosing scope, with the
     // slots the subquery's RETURN gave it (in the enclosing row, like every slot it uses).
     void bind_call_subquery(ast::Clause& clause, Scope& scope, bool last) {
-        auto& clauses = clause.subquery->clauses;
-        Scope inner = clauses.front().kind == ast::ClauseKind::With ? scope : Scope{};
-        std::vector<std::string> returned;
-        BoundPart sub = bind_sub_part(clauses, inner, &returned);
-        if (last && !returned.empty()) {
+        auto& query = *clause.subquery;
+        for (size_t i = 1; i < query.union_all.size(); ++i) {
+            if (query.union_all[i] != query.union_all[0]) {
+                fail("UNION and UNION ALL cannot be mixed in one query",
+                     query.parts[i + 1].clauses.front().pos);
+            }
+        }
+        BoundCall call;
+        std::vector<std::string> columns;
+        for (size_t p = 0; p < query.parts.size(); ++p) {
+            auto& clauses = query.parts[p].clauses;
+            Scope inner = clauses.front().kind == ast::ClauseKind::With ? scope : Scope{};
+            std::vector<std::string> returned;
+            call.parts.push_back(bind_sub_part(clauses, inner, &returned));
+            if (query.parts.size() > 1 && !call.parts.back().has_return) {
+                fail("Each part of a UNION must end with RETURN", clauses.front().pos);
+            }
+            if (p == 0) {
+                columns = std::move(returned);
+            } else if (returned != columns) {
+                fail("All sub queries in a UNION must have the same return column names",
+                     clauses.front().pos);
+            }
+        }
+        if (last && !columns.empty()) {
             fail(
                 "A query cannot end with a CALL { } subquery that returns values: add a RETURN "
                 "clause",
                 clause.pos);
         }
-        for (size_t i = 0; i < returned.size(); ++i) {
-            if (scope.find(returned[i])) {
-                fail("Variable `" + returned[i] +
+        for (size_t i = 0; i < columns.size(); ++i) {
+            if (scope.find(columns[i])) {
+                fail("Variable `" + columns[i] +
                          "` already declared: a CALL { } subquery cannot return a variable of "
                          "the enclosing query (rename it with AS)",
                      clause.pos);
             }
-            scope.add(returned[i], {sub.output_slots[i], VarType::Any});
+            // One part returns into its own slots; the rows of a UNION get slots of their own.
+            int slot = query.parts.size() == 1 ? call.parts[0].output_slots[i] : new_slot();
+            call.column_slots.push_back(slot);
+            scope.add(columns[i], {slot, VarType::Any});
         }
-        out_.call_subqueries.emplace(&clause, std::move(sub));
+        out_.call_subqueries.emplace(&clause, std::move(call));
     }
 
     // EXISTS { MATCH ... }: the subquery's clauses are bound as a part of their own that starts

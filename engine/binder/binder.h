@@ -36,6 +36,13 @@ struct BoundPart {
     bool has_return = false;
 };
 
+// A CALL { ... } subquery: its parts (more than one for a UNION), and the slots of the enclosing
+// row that receive its columns.
+struct BoundCall {
+    std::vector<BoundPart> parts;
+    std::vector<int> column_slots;
+};
+
 struct BoundStatement {
     ast::Statement statement;
     std::vector<BoundPart> parts;  // parallel to statement.query.parts
@@ -43,7 +50,7 @@ struct BoundStatement {
     // the part that contains them (see BoundPart::width).
     std::unordered_map<const ast::Expression*, BoundPart> subqueries;
     // The CALL { ... } subqueries, by their clause; also in the enclosing part's row.
-    std::unordered_map<const ast::Clause*, BoundPart> call_subqueries;
+    std::unordered_map<const ast::Clause*, BoundCall> call_subqueries;
     std::vector<std::string> columns;
     bool writes = false;
 };

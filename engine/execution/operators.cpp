@@ -26,8 +26,9 @@ bool Argument::next(Row& row) {
     return true;
 }
 
-Apply::Apply(ExecContext& ctx, OperatorPtr input, Factory factory, std::vector<int> output_slots)
-    : Operator(ctx), factory_(std::move(factory)), output_slots_(std::move(output_slots)) {
+Apply::Apply(ExecContext& ctx, OperatorPtr input, Factory factory,
+             std::vector<std::pair<int, int>> copies)
+    : Operator(ctx), factory_(std::move(factory)), copies_(std::move(copies)) {
     children_.push_back(std::move(input));
 }
 
@@ -36,13 +37,13 @@ bool Apply::next(Row& row) {
         if (inner_) {
             Row inner_row;
             while (inner_->pull(inner_row)) {
-                if (output_slots_.empty()) continue;
+                if (copies_.empty()) continue;
                 row = outer_;
-                for (int slot : output_slots_) row[slot] = inner_row[slot];
+                for (const auto& [from, to] : copies_) row[to] = inner_row[from];
                 return true;
             }
             inner_.reset();
-            if (output_slots_.empty()) {
+            if (copies_.empty()) {
                 row = outer_;
                 return true;
             }

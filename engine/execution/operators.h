@@ -48,12 +48,13 @@ class Argument final : public Operator {
 };
 
 // CALL { ... }: for each input row, runs the subquery planned over that row and gives the row
-// extended by each of the subquery's rows (its output slots), or, for a subquery that returns
-// nothing, the row itself once the subquery has run.
+// extended by each of the subquery's rows (`copies`: from a slot of the subquery's row to a slot
+// of the row), or, for a subquery that returns nothing, the row itself once the subquery has run.
 class Apply final : public Operator {
   public:
     using Factory = std::function<OperatorPtr(Row)>;
-    Apply(ExecContext& ctx, OperatorPtr input, Factory factory, std::vector<int> output_slots);
+    Apply(ExecContext& ctx, OperatorPtr input, Factory factory,
+          std::vector<std::pair<int, int>> copies);
     std::string name() const override { return "Apply"; }
 
   protected:
@@ -61,7 +62,7 @@ class Apply final : public Operator {
 
   private:
     Factory factory_;
-    std::vector<int> output_slots_;
+    std::vector<std::pair<int, int>> copies_;
     OperatorPtr inner_;
     Row outer_;
 };

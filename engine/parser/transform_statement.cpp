@@ -244,12 +244,19 @@ ast::Clause Transformer::transform_clause(P::ClauseContext& ctx) {
     if (auto* c = ctx.deleteClause()) clause = transform_delete(*c);
     if (auto* c = ctx.callSubquery()) {
         clause.kind = ast::ClauseKind::Call;
-        ast::SingleQuery query;
-        for (auto* inner : c->singleQuery()->clause()) {
-            query.clauses.push_back(transform_clause(*inner));
+        auto body = [&](P::SingleQueryContext& part) {
+            ast::SingleQuery query;
+            for (auto* inner : part.clause()) query.clauses.push_back(transform_clause(*inner));
+            check_clause_order(query, part, ClauseOrder::CallBody);
+            return query;
+        };
+        auto query = std::make_shared<ast::Query>();
+        query->parts.push_back(body(*c->query()->singleQuery()));
+        for (auto* part : c->query()->unionPart()) {
+            query->union_all.push_back(part->K_ALL() != nullptr);
+            query->parts.push_back(body(*part->singleQuery()));
         }
-        check_clause_order(query, *c->singleQuery(), ClauseOrder::CallBody);
-        clause.subquery = std::make_shared<ast::SingleQuery>(std::move(query));
+        clause.subquery = std::move(query);
     }
     if (auto* c = ctx.callClause()) clause = transform_call(*c);
     clause.pos = pos_of(ctx);

@@ -51,7 +51,11 @@ OperatorPtr plan_projection(ExecContext& ctx, OperatorPtr op, const ast::Clause&
 bool has_update(const ast::SingleQuery& query) {
     for (const auto& clause : query.clauses) {
         if (ast::is_updating(clause.kind)) return true;
-        if (clause.subquery && has_update(*clause.subquery)) return true;
+        if (clause.subquery) {
+            for (const auto& part : clause.subquery->parts) {
+                if (has_update(part)) return true;
+            }
+        }
     }
     return false;
 }
@@ -112,20 +116,45 @@ OperatorPtr plan_clauses(ExecContext& ctx, const binder::BoundStatement& stateme
                 break;
             case ast::ClauseKind::Call:
                 if (clause.subquery) {
-                    const binder::BoundPart& inner = statement.call_subqueries.at(&clause);
+                    const binder::BoundCall& call = statement.call_subqueries.at(&clause);
+                    const ast::Query& sub = *clause.subquery;
                     // A subquery that writes runs after every input row has been read.
-                    const bool writes = has_update(*clause.subquery);
+                    bool writes = false;
+                    for (const auto& part : sub.parts) writes = writes || has_update(part);
                     OperatorPtr input = read_input(std::move(op));
                     if (writes && !wrote_before) {
                         input = std::make_unique<Eager>(ctx, std::move(input));
                     }
                     if (writes) after_write = true;
-                    auto factory = [&ctx, &statement, &clause, &inner](Row row) {
-                        return plan_clauses(ctx, statement, *clause.subquery, inner,
-                                            std::make_unique<Argument>(ctx, std::move(row)));
+                    std::vector<std::pair<int, int>> copies;
+                    for (size_t i = 0; i < call.column_slots.size(); ++i) {
+                        // One part returns into the row's own slots; a UNION gives its columns
+                        // in order.
+                        int from =
+                            sub.parts.size() == 1 ? call.column_slots[i] : static_cast<int>(i);
+                        copies.emplace_back(from, call.column_slots[i]);
+                    }
+                    auto factory = [&ctx, &statement, &sub, &call](Row row) -> OperatorPtr {
+                        if (sub.parts.size() == 1) {
+                            return plan_clauses(ctx, statement, sub.parts[0], call.parts[0],
+                                                std::make_unique<Argument>(ctx, std::move(row)));
+                        }
+                        std::vector<OperatorPtr> parts;
+                        std::vector<std::vector<int>> slots;
+                        std::vector<int> widths;
+                        bool all = true;
+                        for (bool a : sub.union_all) all = all && a;
+                        for (size_t p = 0; p < sub.parts.size(); ++p) {
+                            parts.push_back(plan_clauses(ctx, statement, sub.parts[p],
+                                                         call.parts[p],
+                                                         std::make_unique<Argument>(ctx, row)));
+                            slots.push_back(call.parts[p].output_slots);
+                            widths.push_back(static_cast<int>(row.size()));
+                        }
+                        return std::make_unique<Union>(ctx, std::move(parts), std::move(slots), all,
+                                                       std::move(widths));
                     };
-                    op =
-                        std::make_unique<Apply>(ctx, std::move(input), factory, inner.output_slots);
+                    op = std::make_unique<Apply>(ctx, std::move(input), factory, std::move(copies));
                     break;
                 }
                 op = std::make_unique<ProcedureCall>(ctx, read_input(std::move(op)), clause);
