@@ -121,16 +121,8 @@ SqliteBulkLoader::SqliteBulkLoader(SqliteStore& store) : store_(store) {
 
 void SqliteBulkLoader::record_history_at_commit() {
     first_statement_ = next_statement_;
-    auto triggers = store_.prepare(
-        "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN "
-        "('history_stmt_added', 'history_node_added') ORDER BY name");
-    std::vector<std::string> names;
-    while (triggers->step()) {
-        names.push_back(triggers->get_text(0));
-        dropped_triggers_.push_back(triggers->get_text(1));
-    }
-    triggers.reset();
-    for (const auto& name : names) store_.execute("DROP TRIGGER \"" + name + "\"");
+    dropped_triggers_ =
+        store_.set_aside("trigger", "name IN ('history_stmt_added', 'history_node_added')");
 }
 
 void SqliteBulkLoader::write_history() {
@@ -193,16 +185,7 @@ void SqliteBulkLoader::start_fast_path() {
         terms_.emplace(term_key(kind, existing->get_value(2)), existing->get_int(0));
     }
     cache_complete_ = true;
-    auto indexes = store_.prepare(
-        "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('term', "
-        "'stmt') AND sql IS NOT NULL ORDER BY name");
-    std::vector<std::string> names;
-    while (indexes->step()) {
-        names.push_back(indexes->get_text(0));
-        dropped_indexes_.push_back(indexes->get_text(1));
-    }
-    indexes.reset();
-    for (const auto& name : names) store_.execute("DROP INDEX \"" + name + "\"");
+    dropped_indexes_ = store_.set_aside("index", "tbl_name IN ('term', 'stmt')");
 }
 
 SqliteBulkLoader::~SqliteBulkLoader() {

@@ -541,16 +541,7 @@ void rewind(SqliteStore& copy, int64_t tx) {
     // than kept up to date row by row.
     std::vector<std::string> rebuild;
     if (later_changes * 4 > count_rows(copy, "SELECT count(*) FROM stmt")) {
-        auto indexes = copy.prepare(
-            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name IN ('stmt', "
-            "'history') AND sql IS NOT NULL");
-        std::vector<std::string> names;
-        while (indexes->step()) {
-            names.push_back(indexes->get_text(0));
-            rebuild.push_back(indexes->get_text(1));
-        }
-        indexes.reset();
-        for (const auto& name : names) copy.execute("DROP INDEX \"" + name + "\"");
+        rebuild = copy.set_aside("index", "tbl_name IN ('stmt', 'history')");
     }
     copy.execute(
         "DELETE FROM stmt WHERE id IN (SELECT stmt FROM temp.rewind_stmt WHERE op = 1);"

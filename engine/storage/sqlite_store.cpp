@@ -284,6 +284,21 @@ std::unique_ptr<SqliteStore> SqliteStore::snapshot(SqliteStore& source, int64_t 
     return copy;
 }
 
+std::vector<std::string> SqliteStore::set_aside(const std::string& type,
+                                                const std::string& condition) {
+    auto listed = prepare("SELECT name, sql FROM sqlite_schema WHERE type = '" + type +
+                          "' AND sql IS NOT NULL AND (" + condition + ") ORDER BY name");
+    std::vector<std::string> names;
+    std::vector<std::string> creates;
+    while (listed->step()) {
+        names.push_back(listed->get_text(0));
+        creates.push_back(listed->get_text(1));
+    }
+    listed.reset();
+    for (const auto& name : names) execute("DROP " + type + " \"" + name + "\"");
+    return creates;
+}
+
 void SqliteStore::migrate() {
     begin(true);
     try {

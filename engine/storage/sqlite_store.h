@@ -115,6 +115,11 @@ class SqliteStore final : public Store {
     // changes of later transactions reversed; it records no history of its own. `source` must
     // have history and no open transaction.
     static std::unique_ptr<SqliteStore> snapshot(SqliteStore& source, int64_t tx);
+
+    // Drops the indexes or triggers (`type`) of the schema for which `condition` (SQL over
+    // sqlite_schema's columns) holds, in name order, and gives their CREATE statements, to be run
+    // again when the work they would slow down is done.
+    std::vector<std::string> set_aside(const std::string& type, const std::string& condition);
     // For a snapshot, the transaction it shows; nullopt for a store on a file.
     std::optional<int64_t> snapshot_of() const { return snapshot_of_; }
 
